@@ -1,0 +1,9 @@
+"""newsweave: from a heap of news articles to stories you can trust."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .model import Article, Report  # noqa: E402
+
+__all__ = ["Article", "Report", "__version__"]

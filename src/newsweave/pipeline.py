@@ -1,0 +1,199 @@
+"""Stage registry, configuration and the pipeline checked when built.
+
+A stage is a registered function with a versioned name (``"newsweave.quotes.rules.v1"``) that
+declares which fields it reads and writes (spaCy's ``Language.factory(requires=, assigns=)``).
+
+Two scopes:
+
+* ``article`` stages are pure functions of one :class:`~newsweave.model.Article`
+  (``func(article, config) -> article``); they run in worker processes, locally or on Dask.
+* ``report`` stages see the whole :class:`~newsweave.model.Report`
+  (``func(report, config) -> None``): grouping, which keeps persisted state, and the
+  story-level comparisons.
+
+``Pipeline(names)`` refuses to build when a stage reads a field that neither the input nor an
+earlier stage provides, so a misconfigured pipeline fails before any article is read.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from .errors import Code, PipelineConfigError, UnknownStageError
+from .model import Article, Problem, Report
+
+Scope = Literal["article", "report"]
+
+#: Fields a reader fills in before any stage runs.
+INPUT_FIELDS: frozenset[str] = frozenset(
+    {"id", "source", "text", "title", "url", "outlet", "published", "language", "html", "order"}
+)
+
+
+@dataclass
+class Config:
+    """Run configuration: global settings plus per-stage options keyed by stage name."""
+
+    workers: int = 2
+    state_dir: Path | None = None  # where stateful stages persist (grouping ids, indexes)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def get(self, stage: str, key: str, default: Any = None) -> Any:
+        """Option ``key`` of ``stage``, or ``default``."""
+        return self.options.get(stage, {}).get(key, default)
+
+
+ArticleFunc = Callable[[Article, Config], Article]
+ReportFunc = Callable[[Report, Config], None]
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A registered processing step."""
+
+    name: str
+    func: Callable[..., Any]
+    reads: frozenset[str]
+    writes: frozenset[str]
+    scope: Scope
+    description: str
+
+
+_REGISTRY: dict[str, Stage] = {}
+
+
+def register(
+    name: str,
+    *,
+    reads: Iterable[str],
+    writes: Iterable[str],
+    scope: Scope = "article",
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Decorator registering ``func`` as stage ``name``.
+
+    ``reads``/``writes`` name Article fields (``"text"``, ``"quotes"``, ...) for article stages,
+    and Article or Report fields (``"events"``, ``"comparisons"``, ...) for report stages.
+    """
+
+    def deco(func: Callable[..., Any]) -> Callable[..., Any]:
+        if name in _REGISTRY and _REGISTRY[name].func is not func:
+            raise PipelineConfigError(f"stage {name!r} is registered twice")
+        doc = (func.__doc__ or "").strip().splitlines()
+        _REGISTRY[name] = Stage(
+            name=name,
+            func=func,
+            reads=frozenset(reads),
+            writes=frozenset(writes),
+            scope=scope,
+            description=doc[0] if doc else "",
+        )
+        return func
+
+    return deco
+
+
+def registry() -> dict[str, Stage]:
+    """All registered stages, built-in ones included."""
+    from . import stages  # noqa: F401  (importing registers the built-in stages)
+
+    return dict(_REGISTRY)
+
+
+def get_stage(name: str) -> Stage:
+    """The stage registered as ``name``; raises :class:`UnknownStageError` with the choices."""
+    reg = registry()
+    if name not in reg:
+        raise UnknownStageError(f"unknown stage {name!r}; registered: {', '.join(sorted(reg))}")
+    return reg[name]
+
+
+def default_stage_names() -> list[str]:
+    """The default pipeline, in order."""
+    from .stages import DEFAULT_PIPELINE
+
+    return list(DEFAULT_PIPELINE)
+
+
+class Pipeline:
+    """An ordered, checked list of stages."""
+
+    def __init__(self, names: Sequence[str] | None = None, config: Config | None = None) -> None:
+        self.config = config or Config()
+        self.stages = [get_stage(n) for n in (names or default_stage_names())]
+        self._check()
+
+    def _check(self) -> None:
+        available = set(INPUT_FIELDS)
+        seen_report = False
+        for st in self.stages:
+            if st.scope == "article" and seen_report:
+                raise PipelineConfigError(
+                    f"article stage {st.name!r} comes after a report stage; "
+                    "put per-article stages first"
+                )
+            seen_report = seen_report or st.scope == "report"
+            missing = st.reads - available
+            if missing:
+                raise PipelineConfigError(
+                    f"stage {st.name!r} reads {sorted(missing)}, which no earlier stage writes "
+                    f"(available: {sorted(available)})"
+                )
+            available |= st.writes
+
+    @property
+    def article_stages(self) -> list[Stage]:
+        return [s for s in self.stages if s.scope == "article"]
+
+    @property
+    def report_stages(self) -> list[Stage]:
+        return [s for s in self.stages if s.scope == "report"]
+
+    def process_article(self, article: Article) -> Article | Problem:
+        """Run the article stages on one article; a failing stage yields a :class:`Problem`."""
+        return process_article(article, [s.name for s in self.article_stages], self.config)
+
+    def run_report_stages(
+        self, report: Report, on_stage: Callable[[str], None] | None = None
+    ) -> dict[str, float]:
+        """Run the report stages in order; returns seconds spent per stage."""
+        timings: dict[str, float] = {}
+        for st in self.report_stages:
+            if on_stage:
+                on_stage(st.name)
+            t0 = time.perf_counter()
+            st.func(report, self.config)
+            timings[st.name] = time.perf_counter() - t0
+        return timings
+
+
+def process_article(article: Article, names: Sequence[str], config: Config) -> Article | Problem:
+    """Apply article stages ``names`` to ``article`` (module-level so worker processes can call it)."""
+    current = article
+    for name in names:
+        st = get_stage(name)
+        try:
+            current = st.func(current, config)
+        except Exception as exc:  # one bad article must not end the run: report it instead
+            last = traceback.extract_tb(exc.__traceback__)[-1]
+            return Problem(
+                source=article.source,
+                reason=f"stage {name} failed: {type(exc).__name__}: {exc} "
+                f"({Path(last.filename).name}:{last.lineno})",
+                record=article.id,
+                code=Code.STAGE_FAILED.value,
+            )
+    current.html = None  # the raw page is not kept once the text is extracted
+    return current
+
+
+def iter_processed(
+    pipeline: Pipeline, articles: Iterable[Article], executor: Any
+) -> Iterator[Article | Problem]:
+    """Run article stages through ``executor`` (see :mod:`newsweave.engines`)."""
+    names = [s.name for s in pipeline.article_stages]
+    yield from executor.map_articles(articles, names, pipeline.config)

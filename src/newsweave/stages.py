@@ -1,0 +1,25 @@
+"""Built-in stages: importing this module registers them, and names the default pipeline.
+
+Each module below registers its stages with :func:`newsweave.pipeline.register`; the order of
+``DEFAULT_PIPELINE`` is the order they run in (article stages first, then report stages).
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+BUILTIN_MODULES: tuple[str, ...] = (
+    "newsweave.clean.stages",
+    "newsweave.nlp",
+)
+
+for _mod in BUILTIN_MODULES:
+    import_module(_mod)
+
+DEFAULT_PIPELINE: tuple[str, ...] = (
+    "newsweave.clean.extract.v1",
+    "newsweave.clean.normalize.v1",
+    "newsweave.clean.chrome.v1",
+    "newsweave.clean.language.v1",
+    "newsweave.nlp.parse.v1",
+)
