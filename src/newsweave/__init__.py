@@ -4,6 +4,6 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .model import Article, Report  # noqa: E402
+from .model import Article, Report
 
 __all__ = ["Article", "Report", "__version__"]

@@ -81,7 +81,9 @@ def analyze_records(
             articles.append(rec)
     _dedupe_ids(articles, report)
 
-    for result in executor.map_articles(articles, [s.name for s in pipeline.article_stages], config):
+    for result in executor.map_articles(
+        articles, [s.name for s in pipeline.article_stages], config
+    ):
         if isinstance(result, Problem):
             report.problems.append(result)
         else:

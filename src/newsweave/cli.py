@@ -53,9 +53,9 @@ def analyze_cmd(
             ".warc .warc.gz RSS/Atom/OPML), or - for JSONL on stdin."
         ),
     ],
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for report.json/.md/.html.")] = Path(
-        "report"
-    ),
+    out_dir: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for report.json/.md/.html.")
+    ] = Path("report"),
     field: Annotated[
         list[str] | None,
         typer.Option(
@@ -81,7 +81,9 @@ def analyze_cmd(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit non-zero when any input had a problem.")
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or tables.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bars or tables.")
+    ] = False,
 ) -> None:
     """Analyse articles and write report.json, report.md and report.html to --out."""
     config = Config(workers=workers, state_dir=state_dir)
@@ -111,7 +113,9 @@ def analyze_cmd(
         def on_record(rec: Article | Problem) -> None:
             progress.advance(task)
             if isinstance(rec, Problem) and not quiet:
-                progress.console.print(f"[yellow]problem[/] {rec.source}: {rec.reason} [{rec.code}]")
+                progress.console.print(
+                    f"[yellow]problem[/] {rec.source}: {rec.reason} [{rec.code}]"
+                )
 
         def on_stage(name: str) -> None:
             progress.update(task, description=name.removeprefix("newsweave."))
@@ -172,7 +176,9 @@ def stages_cmd() -> None:
     out.print(table)
 
 
-def _run_eval(task: str, path: Path | None, check: bool, json_out: Path | None, **opts: Any) -> None:
+def _run_eval(
+    task: str, path: Path | None, check: bool, json_out: Path | None, **opts: Any
+) -> None:
     from .eval import check_floors
 
     mod = importlib.import_module(f"newsweave.eval.{task}")
@@ -189,8 +195,13 @@ def _run_eval(task: str, path: Path | None, check: bool, json_out: Path | None, 
     if json_out:
         json_out.write_text(
             json.dumps(
-                {"task": result.task, "variant": result.variant, "metrics": result.metrics,
-                 "counts": result.counts, "seconds": result.seconds},
+                {
+                    "task": result.task,
+                    "variant": result.variant,
+                    "metrics": result.metrics,
+                    "counts": result.counts,
+                    "seconds": result.seconds,
+                },
                 indent=1,
             )
         )
@@ -211,7 +222,9 @@ PathArg = Annotated[
 
 
 @eval_app.command("extraction")
-def eval_extraction(path: PathArg = None, check: CheckOpt = False, json_out: JsonOpt = None) -> None:
+def eval_extraction(
+    path: PathArg = None, check: CheckOpt = False, json_out: JsonOpt = None
+) -> None:
     """Main-text extraction: snippet precision/recall/F1 on trafilatura-eval."""
     _run_eval("extraction", path, check, json_out)
 

@@ -6,10 +6,10 @@ user can look it up and a test can assert on it without matching free text.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Code(str, Enum):
+class Code(StrEnum):
     """Problem codes; the value is what appears in ``report.json`` ``problems[].code``."""
 
     EMPTY = "E001"  # file or record has no content

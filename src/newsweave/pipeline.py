@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from .errors import Code, PipelineConfigError, UnknownStageError
+from .errors import Code, InputError, PipelineConfigError, UnknownStageError
 from .model import Article, Problem, Report
 
 Scope = Literal["article", "report"]
@@ -172,12 +172,16 @@ class Pipeline:
 
 
 def process_article(article: Article, names: Sequence[str], config: Config) -> Article | Problem:
-    """Apply article stages ``names`` to ``article`` (module-level so worker processes can call it)."""
+    """Apply article stages ``names`` to ``article`` (module-level: worker processes call it)."""
     current = article
     for name in names:
         st = get_stage(name)
         try:
             current = st.func(current, config)
+        except InputError as exc:  # the stage found the input unusable (e.g. a page with no text)
+            return Problem(
+                source=article.source, reason=exc.reason, record=article.id, code=exc.code.value
+            )
         except Exception as exc:  # one bad article must not end the run: report it instead
             last = traceback.extract_tb(exc.__traceback__)[-1]
             return Problem(

@@ -8,7 +8,9 @@ from ..model import Article
 from ..pipeline import Config, register
 
 
-@register("newsweave.clean.extract.v1", reads={"html", "text"}, writes={"text", "title", "published"})
+@register(
+    "newsweave.clean.extract.v1", reads={"html", "text"}, writes={"text", "title", "published"}
+)
 def extract(article: Article, config: Config) -> Article:
     """Extract the main text, title and date of a raw HTML page (trafilatura, htmldate)."""
     if article.html and not article.text:

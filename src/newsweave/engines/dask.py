@@ -11,14 +11,18 @@ from ..model import Article, Problem
 from ..pipeline import Config, process_article
 
 
-def _run_batch(batch: list[Article], names: Sequence[str], config: Config) -> list[Article | Problem]:
+def _run_batch(
+    batch: list[Article], names: Sequence[str], config: Config
+) -> list[Article | Problem]:
     return [process_article(a, names, config) for a in batch]
 
 
 class DaskExecutor:
     """Submits batches of articles to a ``distributed.Client``; results come back in order."""
 
-    def __init__(self, address: str | None = None, batch_size: int = 64, client: Any = None) -> None:
+    def __init__(
+        self, address: str | None = None, batch_size: int = 64, client: Any = None
+    ) -> None:
         try:
             from distributed import Client
         except ImportError as exc:  # pragma: no cover - depends on the extra

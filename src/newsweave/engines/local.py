@@ -15,7 +15,9 @@ from ..pipeline import Config, process_article
 SERIAL_BELOW = 24
 
 
-def _run_batch(batch: list[Article], names: Sequence[str], config: Config) -> list[Article | Problem]:
+def _run_batch(
+    batch: list[Article], names: Sequence[str], config: Config
+) -> list[Article | Problem]:
     return [process_article(a, names, config) for a in batch]
 
 

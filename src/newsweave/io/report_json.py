@@ -21,7 +21,12 @@ _ANNOTATIONS = ("entities", "quotes", "figures", "dates")
 def report_to_dict(report: Report) -> dict[str, Any]:
     """The report as contract JSON data."""
     articles: list[dict[str, Any]] = []
-    flat: dict[str, list[dict[str, Any]]] = {"mentions": [], "quotes": [], "figures": [], "dates": []}
+    flat: dict[str, list[dict[str, Any]]] = {
+        "mentions": [],
+        "quotes": [],
+        "figures": [],
+        "dates": [],
+    }
     for art in report.articles:
         data = to_dict(art)
         for name in _ANNOTATIONS:
