@@ -174,6 +174,8 @@ class ComparedValue:
     text: str = ""
     sentence: str = ""
     unit: str | None = None
+    approximate: str | None = None  # "at least", "more than", ... as the article put it
+    event: str | None = None  # the event the article belongs to
 
 
 @dataclass
@@ -194,6 +196,43 @@ class TimelineEntry:
     articles: list[str]
     storyline: str | None = None
     event: str | None = None
+
+
+@dataclass
+class QuoteWording:
+    """One outlet's wording of a statement."""
+
+    article: str
+    text: str
+    outlet: str | None = None
+    published: str | None = None
+    direct: bool = True
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
+class QuoteGroup:
+    """The same statement by one speaker, as worded by each article that reports it."""
+
+    scope: str  # event or storyline id
+    speaker: str | None
+    wordings: list[QuoteWording]
+    speaker_entity: str | None = None
+    outlets: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Claim:
+    """A claim (sentence with a figure, a quote or a named actor) only one outlet reports."""
+
+    scope: str
+    article: str
+    text: str
+    start: int
+    end: int
+    outlet: str | None = None
+    reasons: list[str] = field(default_factory=list)  # "figure", "quote", "actor"
 
 
 @dataclass
