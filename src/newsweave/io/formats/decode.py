@@ -1,0 +1,87 @@
+"""Bytes to text: BOMs, UTF-8, declared charsets, then legacy-encoding detection.
+
+Detection is charset-normalizer's; we only add the order of attempts (BOM and strict UTF-8 first,
+because they are unambiguous, then a charset the document declares) and a binary check.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from ...errors import Code, InputError
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Control bytes that never occur in text (TAB, LF, FF, CR and ESC excluded).
+_CONTROL = frozenset(range(0x00, 0x09)) | {0x0B, 0x0E, 0x0F} | frozenset(range(0x10, 0x1B))
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_DECL = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The encoding a byte-order mark announces, or None."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return enc
+    return None
+
+
+def looks_binary(head: bytes) -> bool:
+    """True when ``head`` has NUL or other control bytes that text never has.
+
+    UTF-16/32 text (with a BOM) contains NULs and is not binary.
+    """
+    if not head or bom_encoding(head):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b in _CONTROL)
+    return controls > max(2, len(head) // 100)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """Charset declared by an HTML ``<meta>`` or XML declaration in the first 4 KB."""
+    head = data[:4096]
+    m = _DECLARED.search(head) or _XML_DECL.search(head)
+    if not m:
+        return None
+    name = m.group(1).decode("ascii", "ignore")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Decode ``data``; returns ``(text, encoding)``.
+
+    Tries a BOM, strict UTF-8, the ``declared`` charset, then charset-normalizer's best guess.
+    Raises :class:`InputError` (E004) when nothing gives plausible text.
+    """
+    bom = bom_encoding(data)
+    if bom:
+        try:
+            return data.decode(bom), bom
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if declared and codecs.lookup(declared).name not in ("utf-8", "ascii"):
+        try:
+            return data.decode(declared), declared
+        except (UnicodeDecodeError, LookupError):
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(Code.ENCODING, "bytes are neither UTF-8 nor a detectable legacy encoding")
+    return str(best), best.encoding
