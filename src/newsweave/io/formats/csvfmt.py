@@ -93,6 +93,6 @@ def read_csv(blob: Blob, options: ReadOptions) -> Iterator[Article | Problem]:
 
 def _has_column(names: list[str], contract: str, options: ReadOptions) -> bool:
     mapped = options.field_map.get(contract)
-    wanted = (mapped,) if mapped else ALIASES[contract]
+    wanted = (mapped, *ALIASES[contract]) if mapped else ALIASES[contract]
     present = set(names) | {n.lower() for n in names}
     return any(w in present for w in wanted)

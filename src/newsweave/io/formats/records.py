@@ -18,7 +18,7 @@ from ...model import Article, Problem
 from .. import ReadOptions
 from .base import problem
 
-#: Input names tried for each contract field, in order (``field_map`` entries come first).
+#: Input names tried for each contract field, in order (a ``field_map`` entry comes first).
 ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("id",),
     "url": ("url", "link"),
@@ -51,7 +51,7 @@ def field(record: Mapping[str, Any], contract: str, options: ReadOptions) -> Any
     names: tuple[str, ...] = ALIASES.get(contract, (contract,))
     mapped = options.field_map.get(contract)
     if mapped:
-        names = (mapped,)  # an explicit mapping replaces the defaults
+        names = (mapped, *names)  # the mapped name wins; defaults still apply to other files
     for name in names:
         value = lookup(record, name)
         if value not in (None, "", [], {}):

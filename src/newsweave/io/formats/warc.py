@@ -43,6 +43,9 @@ def read_warc(
             if record.rec_type is None:
                 yield problem(blob.source, Code.BAD_WARC, "unreadable WARC record header", number)
                 return
+            kind = _page_kind(record)
+            page = None if kind else _page(record, blob.source, number)
+            # Only now (the body is read): asking for the offset reads the record to its end.
             offset = iterator.get_record_offset()
             head_end = data.find(b"\r\n\r\n", offset)
             record_end = (head_end + 4 if head_end >= 0 else len(data) + 1) + (record.length or 0)
@@ -52,12 +55,11 @@ def read_warc(
                 )
                 return
             end = record_end
-            kind = _page_kind(record)
-            if kind:
-                stats.skip(blob.source, kind)
+            if page is None:
+                stats.skip(blob.source, kind or "")
                 continue
             pages += 1
-            yield _page(record, blob.source, number)
+            yield page
     except Exception as exc:  # warcio raises many types on corrupt input
         yield problem(blob.source, cut_code, f"corrupt WARC: {type(exc).__name__}: {exc}", number)
         return
@@ -121,7 +123,7 @@ def _page(record: object, source: str, number: int) -> Article | Problem:
     )
     if warc_date:  # capture time: a fallback; the cleaning stage may find the real date
         article.published = warc_date
-        meta["published_source"] = "warc-date"
+        article.ext["newsweave"]["published_source"] = "warc-date"
     return article
 
 
