@@ -84,6 +84,10 @@ def analyze_cmd(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bars or tables.")
     ] = False,
+    db: Annotated[
+        str | None,
+        typer.Option(help="Also save into a store: sqlite:///PATH.db or postgresql://HOST/DB."),
+    ] = None,
 ) -> None:
     """Analyse articles and write report.json, report.md and report.html to --out."""
     config = Config(workers=workers, state_dir=state_dir)
@@ -132,6 +136,14 @@ def analyze_cmd(
         from .io.writers import write_report
 
         paths = write_report(report, out_dir)
+        if db:
+            from .io.report_json import report_to_dict
+            from .store import open_store
+
+            progress.update(task, description="saving to store")
+            store = open_store(db)
+            store.save_report(report_to_dict(report))
+            store.close()
         progress.update(task, description="done")
 
     elapsed = time.perf_counter() - t0
@@ -174,6 +186,38 @@ def stages_cmd() -> None:
             st.description,
         )
     out.print(table)
+
+
+@app.command("serve")
+def serve_cmd(
+    db: Annotated[
+        str | None, typer.Option(help="Store to serve: sqlite:///PATH.db or postgresql://HOST/DB.")
+    ] = None,
+    report_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--report", help="Serve a report folder (its report.json) without a database."
+        ),
+    ] = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+    state_dir: Annotated[
+        Path | None, typer.Option(help="Grouping state for articles posted to /api/analyze.")
+    ] = None,
+) -> None:
+    """Serve the REST API (/api/...) and the dashboard (/) over a store or a report folder."""
+    import uvicorn
+
+    from .server.app import create_app
+    from .store import open_store
+
+    if db is None and report_dir is None:
+        raise typer.BadParameter("give --db URL or --report DIR")
+    store = open_store(db or "sqlite://")
+    if report_dir is not None:
+        store.save_report(json.loads((report_dir / "report.json").read_text(encoding="utf-8")))
+    out.print(f"newsweave serving on http://{host}:{port}/  (API docs at /docs)")
+    uvicorn.run(create_app(store, state_dir), host=host, port=port, log_level="warning")
 
 
 def _run_eval(

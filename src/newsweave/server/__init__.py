@@ -1,0 +1,1 @@
+"""``newsweave serve``: REST API and dashboard over a report store (``newsweave[server]``)."""

@@ -1,0 +1,180 @@
+"""The REST API and dashboard (FastAPI) over a report store.
+
+The API calls the same library functions as the CLI: ``POST /api/analyze`` runs
+:func:`newsweave.analyze.analyze_records` on posted articles and saves the result; the story
+pages are the same HTML renderer as ``report.html``, applied to one storyline.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+from pathlib import Path
+from typing import Annotated, Any
+
+from ..errors import NotInstalledError
+from ..store import Store
+
+try:
+    from fastapi import Body, FastAPI, HTTPException, Query
+    from fastapi.responses import HTMLResponse
+except ImportError as exc:  # pragma: no cover - depends on the extra
+    raise NotInstalledError("newsweave serve", "server") from exc
+
+
+def story_report(store: Store, storyline_id: str) -> dict[str, Any] | None:
+    """Contract data restricted to one storyline (for its page and its JSON)."""
+    story = store.get("storylines", storyline_id)
+    if story is None:
+        return None
+    articles = [a for a in (store.get("articles", i) for i in story["articles"]) if a]
+    events = [e for e in (store.get("events", i) for i in story["events"]) if e]
+    scopes = {storyline_id, *story["events"]}
+    comparisons = [c for s in scopes for c in store.items("comparisons", scope=s, limit=1000)]
+    timeline = store.items("timeline", scope=storyline_id, limit=1000)
+    return {
+        "schema_version": "1",
+        "generated_at": "",
+        "summary": {
+            "read": len(articles),
+            "analysed": len(articles),
+            "problems": 0,
+            "events": len(events),
+            "storylines": 1,
+        },
+        "articles": [
+            {k: v for k, v in a.items() if k not in ("quotes", "figures", "dates")}
+            for a in articles
+        ],
+        "events": events,
+        "storylines": [story],
+        "entities": [],
+        "quotes": [q for a in articles for q in a.get("quotes", [])],
+        "figures": [f for a in articles for f in a.get("figures", [])],
+        "dates": [d for a in articles for d in a.get("dates", [])],
+        "mentions": [],
+        "comparisons": comparisons,
+        "timeline": timeline,
+        "problems": [],
+        "warnings": [],
+        "ext": {},
+    }
+
+
+def create_app(store: Store, state_dir: Path | None = None) -> FastAPI:
+    """The API + dashboard app over ``store``; ``state_dir`` keeps grouping state for ingest."""
+    app = FastAPI(
+        title="newsweave",
+        description="Stories from many outlets, sources side by side.",
+        version="1",
+    )
+    lock = threading.Lock()  # one analysis at a time: grouping state is sequential by design
+
+    @app.get("/api/summary")
+    def summary() -> dict[str, int]:
+        """Counts of stored articles, events, storylines and problems."""
+        return {s: store.count(s) for s in ("articles", "events", "storylines", "entities")}
+
+    @app.get("/api/storylines")
+    def storylines(limit: int = Query(50, le=500), offset: int = 0) -> list[dict[str, Any]]:
+        """Storylines, most recently active first."""
+        return store.items("storylines", limit=limit, offset=offset)
+
+    @app.get("/api/storylines/{story_id}")
+    def storyline(story_id: str) -> dict[str, Any]:
+        """One storyline with its events, articles, comparisons and timeline."""
+        data = story_report(store, story_id)
+        if data is None:
+            raise HTTPException(404, f"no storyline {story_id!r}")
+        return data
+
+    @app.get("/api/events/{event_id}")
+    def event(event_id: str) -> dict[str, Any]:
+        """One event."""
+        found = store.get("events", event_id)
+        if found is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        return found
+
+    @app.get("/api/articles/{article_id}")
+    def article(article_id: str) -> dict[str, Any]:
+        """One article with its quotes, figures and dates."""
+        found = store.get("articles", article_id)
+        if found is None:
+            raise HTTPException(404, f"no article {article_id!r}")
+        return found
+
+    @app.get("/api/search")
+    def search(
+        q: str = Query(..., min_length=2), limit: int = Query(50, le=500)
+    ) -> list[dict[str, Any]]:
+        """Articles whose title or text contains ``q``."""
+        return [
+            {k: a.get(k) for k in ("id", "title", "outlet", "published", "storyline", "event")}
+            for a in store.search(q, limit)
+        ]
+
+    @app.get("/api/problems")
+    def problems(limit: int = Query(100, le=1000)) -> list[dict[str, Any]]:
+        """Input records that could not be analysed, newest first."""
+        return store.problems(limit)
+
+    @app.post("/api/analyze")
+    def analyze_posted(
+        records: Annotated[list[dict[str, Any]], Body(max_length=5000)],
+    ) -> dict[str, Any]:
+        """Analyse posted articles (contract field names) and store the result."""
+        from ..analyze import analyze_records
+        from ..io import ReadOptions
+        from ..io.formats.records import record_to_article
+        from ..io.report_json import report_to_dict
+        from ..pipeline import Config
+
+        with lock:
+            opts = ReadOptions()
+            articles = [
+                record_to_article(r, source=f"api#{n}", record_no=n, options=opts, fmt="api")
+                for n, r in enumerate(records, start=1)
+            ]
+            report = analyze_records(
+                articles,
+                config=Config(workers=1, state_dir=state_dir),
+            )
+            data = report_to_dict(report)
+            store.save_report(data)
+        return data["summary"]
+
+    @app.get("/", response_class=HTMLResponse)
+    def dashboard() -> str:
+        """The list of storylines."""
+        rows = "".join(
+            f"<li><a href='/stories/{html.escape(s['id'])}'>"
+            f"{html.escape(s.get('title') or s['id'])}</a>"
+            f" <small>{len(s['articles'])} articles, {len(s['events'])} events"
+            f"{', ' + html.escape(str(s.get('end'))) if s.get('end') else ''}</small></li>"
+            for s in store.items("storylines", limit=200)
+        )
+        counts = summary()
+        return (
+            "<!doctype html><html lang=en><head><meta charset=utf-8>"
+            "<meta name=viewport content='width=device-width,initial-scale=1'>"
+            "<title>newsweave</title><style>"
+            "body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:auto;padding:1rem}"
+            "li{margin:.4rem 0}small{color:#555}</style></head><body>"
+            f"<h1>newsweave</h1><p>{counts['articles']} articles, {counts['events']} events, "
+            f"{counts['storylines']} storylines</p><form action='/api/search'><input name=q "
+            "placeholder='search articles' minlength=2> <button>search</button></form>"
+            f"<h2>Storylines</h2><ul id=storylines>{rows}</ul></body></html>"
+        )
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse)
+    def story_page(story_id: str) -> str:
+        """One storyline as the report page: sources side by side, timeline, brief, charts."""
+        from ..report.html import render_html
+
+        data = story_report(store, story_id)
+        if data is None:
+            raise HTTPException(404, f"no storyline {story_id!r}")
+        return render_html(data)
+
+    return app
