@@ -94,7 +94,13 @@ def test_json_list_single_and_wrapped(tmp_path: Path) -> None:
     got = read(tmp_path / "list.json", tmp_path / "one.json", tmp_path / "wrapped.json")
     assert len(got) == 4 and not problems(got)
     a, b, one, w = articles(got)
-    assert (a.id, a.title, a.text, a.outlet, a.published) == ("7", "T1", BODY, "a.com", "2020-08-28")
+    assert (a.id, a.title, a.text, a.outlet, a.published) == (
+        "7",
+        "T1",
+        BODY,
+        "a.com",
+        "2020-08-28",
+    )
     assert a.source == f"{tmp_path / 'list.json'}#1"
     assert b.id == short_hash(canonical_url("https://b.org/y"))
     assert (b.text, b.outlet) == ("Para one.\n\nPara two.", "B News")
