@@ -1,0 +1,1 @@
+"""Per-article extraction: entities with canonical names, quotes with speakers."""

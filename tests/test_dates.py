@@ -1,0 +1,123 @@
+"""Date expressions and their normalisation against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsweave.extract import temporal_anchor as anc
+from newsweave.extract.dates import extract_dates, is_calendar, parse_published
+from newsweave.model import Article, DateMention
+from newsweave.nlp import doc, has_model
+
+needs_model = pytest.mark.skipif(not has_model("en"), reason="no English spaCy model")
+
+FRIDAY = dt.date(2013, 3, 22)
+
+
+def dates(text: str, published: str | None) -> list[DateMention]:
+    article = Article(id="t", source="t", text=text, language="en", published=published)
+    return extract_dates(text, published, doc(article))
+
+
+def values(text: str, published: str | None = "2020-08-26") -> dict[str, str]:
+    return {m.text: m.value for m in dates(text, published)}
+
+
+def test_weekday_on_the_creation_day_is_that_day() -> None:
+    assert anc.weekday(FRIDAY, 4, "past") == FRIDAY
+    assert anc.weekday(FRIDAY, 4, "future") == FRIDAY
+    assert anc.weekday(FRIDAY, 3, "past") == dt.date(2013, 3, 21)
+    assert anc.weekday(FRIDAY, 3, "future") == dt.date(2013, 3, 28)
+
+
+def test_month_year_follows_the_tense() -> None:
+    assert anc.month_year(FRIDAY, 3, "past") == 2013  # the creation month is this year
+    assert anc.month_year(FRIDAY, 8, "past") == 2012
+    assert anc.month_year(FRIDAY, 8, "future") == 2013
+    assert anc.month_year(FRIDAY, 2, "future") == 2014
+    assert anc.month_year(FRIDAY, 5, None) == 2013  # nearest May
+
+
+def test_values_at_each_granularity() -> None:
+    assert anc.value_at(FRIDAY, "week") == "2013-W12"
+    assert anc.value_at(FRIDAY, "quarter") == "2013-Q1"
+    assert anc.value_at(FRIDAY, "decade") == "201"
+    assert anc.season(FRIDAY, 2, -1, None) == "2012-SU"
+    assert anc.quarter(FRIDAY, 4, "past") == "2012-Q4"
+
+
+def test_parse_published_reads_dates_and_datetimes() -> None:
+    assert parse_published("2020-08-28T07:51:00+05:30") == dt.date(2020, 8, 28)
+    assert parse_published("Aug 28, 2020") == dt.date(2020, 8, 28)
+    assert parse_published("not a date") is None
+    assert parse_published(None) is None
+
+
+@needs_model
+def test_absolute_dates() -> None:
+    got = values(
+        "Belarus seceded on August 25, 1991. The vote was on 9 August 2020, the poll in "
+        "June 1994 and the count on 2020-08-10. Growth slowed in the 1990s and in 2008."
+    )
+    assert got["August 25, 1991"] == "1991-08-25"
+    assert got["9 August 2020"] == "2020-08-09"
+    assert got["June 1994"] == "1994-06"
+    assert got["2020-08-10"] == "2020-08-10"
+    assert got["the 1990s"] == "199"
+    assert got["2008"] == "2008"
+
+
+@needs_model
+def test_relative_dates_against_a_wednesday() -> None:  # 2020-08-26 is a Wednesday
+    got = values(
+        "Yesterday the minister resigned. Two days ago police arrested him. Last year he won, "
+        "and next month he will stand again. Earlier this month prices rose. Talks resume "
+        "this week. Today is calm. He left a week ago."
+    )
+    assert got["Yesterday"] == "2020-08-25"
+    assert got["Two days ago"] == "2020-08-24"
+    assert got["Last year"] == "2019"
+    assert got["next month"] == "2020-09"
+    assert got["Earlier this month"] == "2020-08"
+    assert got["this week"] == "2020-W35"
+    assert got["Today"] == "2020-08-26"
+    assert got["a week ago"] == "2020-W34"
+    assert all(m.relative for m in dates("Yesterday and last year.", "2020-08-26"))
+
+
+@needs_model
+def test_the_tense_of_the_verb_decides_weekdays_and_months() -> None:
+    assert values("He will visit Minsk on Friday.")["Friday"] == "2020-08-28"
+    assert values("He visited Minsk on Friday.")["Friday"] == "2020-08-21"
+    assert values("He met Putin on Wednesday.")["Wednesday"] == "2020-08-26"
+    assert values("The army will hold exercises in March.")["March"] == "2021-03"
+    assert values("The army held exercises in March.")["March"] == "2020-03"
+    assert values("An Aug. 9 election was held.")["Aug. 9"] == "2020-08-09"
+
+
+@needs_model
+def test_without_publication_date_only_absolute_dates() -> None:
+    got = values("On Friday, 25 years after August 25, 1991, he spoke. Yesterday too.", None)
+    assert got == {"August 25, 1991": "1991-08-25"}
+    assert not any(m.relative for m in dates("In June 1994 and on Sunday.", None))
+
+
+@needs_model
+def test_words_that_only_look_like_dates() -> None:
+    got = values("You know we may march. Theresa May said 2000 people came. He paid $1990.")
+    assert got == {}
+
+
+@needs_model
+def test_offsets_sentences_and_reference_values() -> None:
+    text = "Protests began in August 2020. Lukashenko is now ruling by decree."
+    found = dates(text, "2021-09-17")
+    for m in found:
+        assert text[m.start : m.end] == m.text
+        assert m.text in m.sentence
+    by_text = {m.text: m for m in found}
+    assert by_text["August 2020"].sentence == "Protests began in August 2020."
+    assert by_text["now"].value == "PRESENT_REF"
+    assert not is_calendar("PRESENT_REF") and is_calendar("2020-08")
