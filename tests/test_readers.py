@@ -322,3 +322,21 @@ def test_seed_folder_reads_five_articles_with_stem_ids() -> None:
     got = read(seeds)
     assert len(got) == 5 and not problems(got)
     assert [a.id for a in articles(got)] == sorted(p.stem for p in seeds.glob("*.txt"))
+
+
+def test_utf16_page_and_latin1_label_read_as_windows_1252(tmp_path: Path) -> None:
+    page = "<html><body><p>“Quoted” – déjà</p></body></html>"
+    (tmp_path / "u16.html").write_bytes(page.encode("utf-16"))
+    labelled = page.replace("<body>", '<head><meta charset="iso-8859-1"></head><body>')
+    (tmp_path / "w.html").write_bytes(labelled.encode("cp1252"))
+    a, b = articles(read(tmp_path / "u16.html", tmp_path / "w.html"))
+    assert a.html == page
+    assert b.html == labelled
+
+
+def test_csv_delimiter_is_the_one_that_shows_the_text_column(tmp_path: Path) -> None:
+    body = "One, two, three, four, five, six, seven, eight, nine, ten, eleven."
+    (tmp_path / "s.csv").write_text(f"title;text\nA;{body}\nB;{body}\n")
+    got = read(tmp_path / "s.csv")
+    assert [(a.title, a.text) for a in articles(got)] == [("A", body), ("B", body)]
+    assert len(got) == 2

@@ -24,7 +24,7 @@ from ..model import Article, Problem
 from . import ReadOptions
 from .formats.base import GZIP_MAGIC, Blob, ReadStats, extension, gunzip, problem
 from .formats.csvfmt import read_csv
-from .formats.decode import looks_binary
+from .formats.decode import looks_binary, sniff_head
 from .formats.feeds import read_feed, read_opml
 from .formats.html import read_html
 from .formats.jsonfmt import iter_lines, read_json
@@ -134,7 +134,7 @@ def read_blob(
     if looks_binary(head):
         yield problem(blob.source, Code.BINARY, "binary content, not text")
         return
-    fmt = sniff(head.decode("utf-8", "replace"), blob.ext)
+    fmt = sniff(sniff_head(head), blob.ext)
     if fmt == "warc":
         yield from read_warc(blob, options, stats)
     elif fmt in READERS:

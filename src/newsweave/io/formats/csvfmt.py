@@ -28,13 +28,36 @@ def _raise_field_limit() -> None:
             limit //= 2
 
 
-def _dialect(sample: str, ext: str) -> type[csv.Dialect] | csv.Dialect:
+def _dialect(text: str, ext: str, options: ReadOptions) -> type[csv.Dialect] | csv.Dialect:
+    """csv's sniffed dialect, unless another delimiter is the one that reveals a text column.
+
+    The sniffer guesses from character counts, and long article bodies full of commas or
+    semicolons can fool it; the header line decides between the candidates.
+    """
     if ext == ".tsv":
         return csv.excel_tab
     try:
-        return csv.Sniffer().sniff(sample, delimiters=_DELIMITERS)
+        sniffed: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
+            text[:65536], delimiters=_DELIMITERS
+        )
     except csv.Error:
-        return csv.excel
+        sniffed = csv.excel
+    header = text.split("\n", 1)[0]
+    for delimiter in (sniffed.delimiter, *_DELIMITERS):
+        names = [h.strip().strip('"') for h in header.split(delimiter)]
+        if _has_column(names, "text", options) or _has_column(names, "html", options):
+            if delimiter == sniffed.delimiter:
+                return sniffed
+            return _with_delimiter(delimiter)
+    return sniffed
+
+
+def _with_delimiter(delimiter: str) -> type[csv.Dialect]:
+    class Dialect(csv.excel):
+        pass
+
+    Dialect.delimiter = delimiter
+    return Dialect
 
 
 def read_csv(blob: Blob, options: ReadOptions) -> Iterator[Article | Problem]:
@@ -47,8 +70,8 @@ def read_csv(blob: Blob, options: ReadOptions) -> Iterator[Article | Problem]:
         return
     if blob.truncated:  # the last line may be cut mid-row: drop it, report the cut below
         text = text.rsplit("\n", 1)[0] if "\n" in text else ""
-    stream = io.StringIO(text.lstrip("\ufeff"), newline="")
-    reader = csv.reader(stream, _dialect(text[:65536], blob.ext))
+    text = text.lstrip("\ufeff")
+    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text, blob.ext, options))
     try:
         header = next(reader, None)
     except csv.Error as exc:

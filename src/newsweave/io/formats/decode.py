@@ -61,11 +61,25 @@ def declared_charset(data: bytes) -> str | None:
     m = _DECLARED.search(head) or _XML_DECL.search(head)
     if not m:
         return None
-    name = m.group(1).decode("ascii", "ignore")
+    return codec_name(m.group(1).decode("ascii", "ignore"))
+
+
+def codec_name(label: str) -> str | None:
+    """Python codec for a charset label, or None when unknown.
+
+    As browsers do (WHATWG Encoding), ``iso-8859-1`` and ``us-ascii`` labels mean
+    windows-1252: pages so labelled routinely contain its curly quotes and dashes.
+    """
     try:
-        return codecs.lookup(name).name
+        name = codecs.lookup(label.strip(" \"'")).name
     except LookupError:
         return None
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+
+
+def sniff_head(head: bytes) -> str:
+    """The first characters of ``head`` as text, good enough to sniff a format."""
+    return head.decode(bom_encoding(head) or "utf-8", "replace")
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:

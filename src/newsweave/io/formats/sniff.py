@@ -43,6 +43,8 @@ def unsupported_magic(head: bytes) -> str | None:
     for magic, name in UNSUPPORTED_MAGIC:
         if head.startswith(magic):
             return name
+    if head[257:262] == b"ustar":
+        return "tar archive"
     return None
 
 

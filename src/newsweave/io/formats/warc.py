@@ -17,7 +17,7 @@ from ...errors import Code, InputError
 from ...model import Article, Problem
 from .. import ReadOptions
 from .base import Blob, ReadStats, problem
-from .decode import declared_charset, decode_bytes
+from .decode import codec_name, declared_charset, decode_bytes
 from .html import html_article
 from .records import canonical_url, normalize_date, short_hash
 
@@ -107,7 +107,7 @@ def _page(record: object, source: str, number: int) -> Article | Problem:
     ctype = (http.get_header("Content-Type") if http else None) or ""
     declared = None
     if "charset=" in ctype.lower():
-        declared = _lookup(ctype.lower().split("charset=", 1)[1].split(";")[0].strip(" \"'"))
+        declared = codec_name(ctype.lower().split("charset=", 1)[1].split(";")[0])
     try:
         html, encoding = decode_bytes(body, declared or declared_charset(body))
     except InputError as exc:
@@ -125,12 +125,3 @@ def _page(record: object, source: str, number: int) -> Article | Problem:
         article.published = warc_date
         article.ext["newsweave"]["published_source"] = "warc-date"
     return article
-
-
-def _lookup(name: str) -> str | None:
-    import codecs
-
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
