@@ -1,37 +1,61 @@
-"""Cleaning stages (initial version; see clean/ modules for the real rules)."""
+"""The cleaning stages: extract (HTML pages), normalize, chrome, language."""
 
 from __future__ import annotations
 
-import unicodedata
-
 from ..model import Article
 from ..pipeline import Config, register
+from .chrome import clean_text
+from .html import domain, extract_page
+from .language import identify
+from .unicode import normalize_text
+
+NS = "newsweave"  # key of newsweave's own entries in Article.ext
 
 
 @register(
-    "newsweave.clean.extract.v1", reads={"html", "text"}, writes={"text", "title", "published"}
+    "newsweave.clean.extract.v1",
+    reads={"html", "text"},
+    writes={"text", "title", "published", "outlet", "author", "url"},
 )
 def extract(article: Article, config: Config) -> Article:
-    """Extract the main text, title and date of a raw HTML page (trafilatura, htmldate)."""
-    if article.html and not article.text:
-        import trafilatura
-
-        article.text = trafilatura.extract(article.html) or ""
+    """Extract the main text, title, date, author and outlet of a raw HTML page."""
+    if article.html and not article.text.strip():
+        page = extract_page(article.html, article.url)
+        article.text = page.text
+        article.title = article.title or page.title
+        article.published = article.published or page.published
+        article.author = article.author or page.author
+        article.outlet = article.outlet or page.outlet
+        article.url = article.url or page.url
+    if not article.outlet:
+        article.outlet = domain(article.url)
     return article
 
 
-@register("newsweave.clean.normalize.v1", reads={"text"}, writes={"text"})
+@register("newsweave.clean.normalize.v1", reads={"text"}, writes={"text", "title"})
 def normalize(article: Article, config: Config) -> Article:
-    """Unicode NFC normalisation of text and title."""
-    article.text = unicodedata.normalize("NFC", article.text)
+    """Unicode NFC, unified spaces and newlines, soft hyphens dropped (quotes kept)."""
+    article.text = normalize_text(article.text)
     if article.title:
-        article.title = unicodedata.normalize("NFC", article.title)
+        article.title = normalize_text(article.title).replace("\n", " ")
     return article
 
 
-@register("newsweave.clean.chrome.v1", reads={"text"}, writes={"text", "removed"})
+@register(
+    "newsweave.clean.chrome.v1",
+    reads={"text"},
+    writes={"text", "removed", "title", "published", "place", "author"},
+)
 def chrome(article: Article, config: Config) -> Article:
-    """Drop page chrome lines (breadcrumbs, comment forms, teasers)."""
+    """Drop page chrome; move headline, byline and dateline into metadata."""
+    ns = article.ext.setdefault(NS, {})
+    res = clean_text(article.text, article.title, bool(ns.get("title_in_text")))
+    article.text = res.text
+    article.removed.extend(res.removed)
+    article.title = res.title
+    article.published = article.published or res.published
+    article.place = article.place or res.place
+    article.author = article.author or res.author
     return article
 
 
@@ -39,7 +63,7 @@ def chrome(article: Article, config: Config) -> Article:
 def language(article: Article, config: Config) -> Article:
     """Identify the article's language (py3langid) unless the input gave one."""
     if not article.language:
-        import py3langid
-
-        article.language = str(py3langid.classify(article.text[:5000])[0])
+        lang, prob = identify(article.text)
+        article.language = lang
+        article.ext.setdefault(NS, {})["language_confidence"] = round(prob, 4)
     return article
