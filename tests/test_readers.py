@@ -334,9 +334,15 @@ def test_utf16_page_and_latin1_label_read_as_windows_1252(tmp_path: Path) -> Non
     assert b.html == labelled
 
 
-def test_csv_delimiter_is_the_one_that_shows_the_text_column(tmp_path: Path) -> None:
+def test_csv_semicolons_and_single_column_with_commas(tmp_path: Path) -> None:
     body = "One, two, three, four, five, six, seven, eight, nine, ten, eleven."
     (tmp_path / "s.csv").write_text(f"title;text\nA;{body}\nB;{body}\n")
-    got = read(tmp_path / "s.csv")
-    assert [(a.title, a.text) for a in articles(got)] == [("A", body), ("B", body)]
-    assert len(got) == 2
+    (tmp_path / "t.csv").write_text(f'text\n{body}\n"Quoted, ""with"" quotes"\n')
+    got = read(tmp_path / "s.csv", tmp_path / "t.csv")
+    assert [(a.title, a.text) for a in articles(got)] == [
+        ("A", body),
+        ("B", body),
+        (None, body),
+        (None, 'Quoted, "with" quotes'),
+    ]
+    assert len(got) == 4

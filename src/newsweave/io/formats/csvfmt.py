@@ -29,10 +29,11 @@ def _raise_field_limit() -> None:
 
 
 def _dialect(text: str, ext: str, options: ReadOptions) -> type[csv.Dialect] | csv.Dialect:
-    """csv's sniffed dialect, unless another delimiter is the one that reveals a text column.
+    """csv's sniffed dialect, checked against the header line.
 
-    The sniffer guesses from character counts, and long article bodies full of commas or
-    semicolons can fool it; the header line decides between the candidates.
+    The sniffer guesses from character counts, which long article bodies full of commas can
+    fool: a delimiter that splits the header into a text column is preferred, and a header
+    with no delimiter at all means one column, so rows are not split.
     """
     if ext == ".tsv":
         return csv.excel_tab
@@ -43,12 +44,13 @@ def _dialect(text: str, ext: str, options: ReadOptions) -> type[csv.Dialect] | c
     except csv.Error:
         sniffed = csv.excel
     header = text.split("\n", 1)[0]
-    for delimiter in (sniffed.delimiter, *_DELIMITERS):
+    present = [d for d in (sniffed.delimiter, *_DELIMITERS) if d in header]
+    if not present:
+        return _with_delimiter("\x1f")  # unit separator: never in text, so one field per row
+    for delimiter in present:
         names = [h.strip().strip('"') for h in header.split(delimiter)]
         if _has_column(names, "text", options) or _has_column(names, "html", options):
-            if delimiter == sniffed.delimiter:
-                return sniffed
-            return _with_delimiter(delimiter)
+            return sniffed if delimiter == sniffed.delimiter else _with_delimiter(delimiter)
     return sniffed
 
 
