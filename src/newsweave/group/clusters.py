@@ -1,0 +1,212 @@
+"""Online clustering of vectors in stream order, with a bounded window of active clusters.
+
+Used for events (articles -> events) and, with its own settings, storylines (events ->
+storylines). Each item is compared only with *active* clusters found through an inverted index
+over the clusters' strongest features; at most ``max_active`` clusters stay active (least recently
+updated ones retire), so the cost per item does not grow with the archive. Similarity is the
+average similarity to the cluster's members (the dot product with their vector sum, divided by
+their number) times a decay in the time gap; an item joins the best cluster
+above ``threshold`` or starts a new one. After each join, the grown cluster is merged with an
+active cluster whose centroid is now as close as ``merge_threshold`` (the clusters turned out to
+be one story; cf. Miranda et al., EMNLP 2018, who link and revisit clusters as evidence grows).
+
+Written by hand rather than with an ANN library because the index must support cheap updates
+and deletions of centroids as clusters grow and retire; an inverted index over a few dozen top
+features per centroid does that in a few lines, and faiss is not part of the base install.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+from .vectors import SparseVec, dot
+
+#: Features of a centroid under which its cluster is indexed, and of an item used to query.
+INDEX_FEATURES = 40
+QUERY_FEATURES = 40
+#: Centroid sums keep at most this many features (the weakest are dropped).
+MAX_CENTROID_FEATURES = 1500
+
+
+@dataclass
+class ClusterParams:
+    """Settings of one clustering level (fixed; the same for every data set)."""
+
+    threshold: float
+    merge_threshold: float
+    tau_days: float  # similarity halves after about 0.7 * tau days without news
+    decay_floor: float  # the decay never goes below this (long-running stories resume)
+    max_active: int = 2000
+
+
+@dataclass
+class Cluster:
+    """A group of items with the running sum of their vectors."""
+
+    key: int
+    members: list[str] = field(default_factory=list)
+    total: SparseVec = field(default_factory=dict)
+    first: float | None = None  # days since the epoch of the earliest dated member
+    last: float | None = None
+
+    def centroid_norm(self) -> float:
+        return math.sqrt(sum(v * v for v in self.total.values())) or 1.0
+
+    def add(self, item: str, vec: SparseVec, t: float | None) -> None:
+        self.members.append(item)
+        for f, v in vec.items():
+            self.total[f] = self.total.get(f, 0.0) + v
+        if len(self.total) > MAX_CENTROID_FEATURES:
+            keep = heapq.nlargest(MAX_CENTROID_FEATURES, self.total.items(), key=lambda kv: kv[1])
+            self.total = dict(keep)
+        if t is not None:
+            self.first = t if self.first is None else min(self.first, t)
+            self.last = t if self.last is None else max(self.last, t)
+
+    def absorb(self, other: Cluster) -> None:
+        self.members.extend(other.members)
+        for f, v in other.total.items():
+            self.total[f] = self.total.get(f, 0.0) + v
+        for t in (other.first, other.last):
+            if t is not None:
+                self.first = t if self.first is None else min(self.first, t)
+                self.last = t if self.last is None else max(self.last, t)
+
+    def top_features(self, n: int) -> list[int]:
+        return [f for f, _ in heapq.nlargest(n, self.total.items(), key=lambda kv: kv[1])]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "members": self.members,
+            "total": {str(k): round(v, 6) for k, v in self.total.items()},
+            "first": self.first,
+            "last": self.last,
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Cluster:
+        return cls(
+            key=int(d["key"]),
+            members=list(d["members"]),
+            total={int(k): float(v) for k, v in d["total"].items()},
+            first=d.get("first"),
+            last=d.get("last"),
+        )
+
+
+def gap_days(a: float | None, b_first: float | None, b_last: float | None) -> float:
+    """Days between time ``a`` and the span ``[b_first, b_last]`` (0 when either is unknown)."""
+    if a is None or b_first is None or b_last is None:
+        return 0.0
+    if a < b_first:
+        return b_first - a
+    return max(0.0, a - b_last)
+
+
+def decay(gap: float, p: ClusterParams) -> float:
+    """Time factor of a similarity: 1 for no gap, falling towards ``decay_floor``."""
+    return p.decay_floor + (1.0 - p.decay_floor) * math.exp(-gap / p.tau_days)
+
+
+class OnlineClusterer:
+    """Assigns items to clusters one at a time; state is the active window and its index."""
+
+    def __init__(self, params: ClusterParams, next_key: int = 0) -> None:
+        self.p = params
+        self.next_key = next_key
+        self.active: OrderedDict[int, Cluster] = OrderedDict()  # least recently updated first
+        self.retired: list[Cluster] = []
+        self._postings: dict[int, set[int]] = {}
+        self._indexed: dict[int, list[int]] = {}
+        self._norms: dict[int, float] = {}
+        self.merged: list[tuple[int, int]] = []  # (absorbed key, surviving key)
+
+    # -- index -----------------------------------------------------------------------------
+    def _index(self, c: Cluster) -> None:
+        self._unindex(c.key)
+        feats = c.top_features(INDEX_FEATURES)
+        for f in feats:
+            self._postings.setdefault(f, set()).add(c.key)
+        self._indexed[c.key] = feats
+        self._norms[c.key] = c.centroid_norm()
+
+    def _unindex(self, key: int) -> None:
+        for f in self._indexed.pop(key, []):
+            keys = self._postings.get(f)
+            if keys is not None:
+                keys.discard(key)
+                if not keys:
+                    del self._postings[f]
+        self._norms.pop(key, None)
+
+    def candidates(self, vec: SparseVec) -> set[int]:
+        """Active clusters sharing a strong feature with ``vec``."""
+        top = heapq.nlargest(QUERY_FEATURES, vec.items(), key=lambda kv: kv[1])
+        found: set[int] = set()
+        for f, _ in top:
+            found |= self._postings.get(f, set())
+        return found
+
+    def similarity(self, vec: SparseVec, t: float | None, c: Cluster) -> float:
+        # Average link: mean similarity to the members (their unit vectors sum to ``total``).
+        avg = dot(vec, c.total) / max(1, len(c.members))
+        return avg * decay(gap_days(t, c.first, c.last), self.p)
+
+    # -- stream ----------------------------------------------------------------------------
+    def add_cluster(self, c: Cluster) -> None:
+        """Put an existing (e.g. restored) cluster into the active window."""
+        self.active[c.key] = c
+        self.active.move_to_end(c.key)
+        self._index(c)
+        self.next_key = max(self.next_key, c.key + 1)
+        self._evict()
+
+    def _evict(self) -> None:
+        while len(self.active) > self.p.max_active:
+            _, old = self.active.popitem(last=False)
+            self._unindex(old.key)
+            self.retired.append(old)
+
+    def assign(self, item: str, vec: SparseVec, t: float | None) -> int:
+        """Put ``item`` into its best active cluster or a new one; returns the cluster key."""
+        scored = sorted(
+            ((self.similarity(vec, t, self.active[k]), k) for k in self.candidates(vec)),
+            reverse=True,
+        )
+        if scored and scored[0][0] >= self.p.threshold:
+            target = self.active[scored[0][1]]
+        else:
+            target = Cluster(self.next_key)
+            self.next_key += 1
+            self.active[target.key] = target
+        target.add(item, vec, t)
+        self.active.move_to_end(target.key)
+        self._index(target)
+        if len(target.members) > 1:
+            self._merge_around(target, [k for _, k in scored[1:6] if k != target.key])
+        self._evict()
+        return target.key
+
+    def _merge_around(self, c: Cluster, near: list[int]) -> None:
+        """Merge ``c`` with nearby active clusters whose centroids are now close enough."""
+        for k in near:
+            other = self.active.get(k)
+            if other is None:
+                continue
+            cos = dot(c.total, other.total) / (self._norms[c.key] * self._norms[k])
+            gap = min(gap_days(other.first, c.first, c.last), gap_days(other.last, c.first, c.last))
+            if cos * decay(gap, self.p) >= self.p.merge_threshold:
+                c.absorb(other)
+                self._unindex(k)
+                del self.active[k]
+                self.merged.append((other.key, c.key))
+                self._index(c)
+
+    def clusters(self) -> list[Cluster]:
+        """All clusters, retired and active, in order of creation."""
+        return sorted([*self.retired, *self.active.values()], key=lambda c: c.key)

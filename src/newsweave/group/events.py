@@ -1,0 +1,147 @@
+"""Events: online, time-aware clustering of articles in publication order.
+
+Each new article is vectorised (weighted TF-IDF of title+lead, body and names, see
+:mod:`.vectors`) and joins the best active event above the threshold (average similarity to the
+event's articles, decayed with the gap in days), else starts a new event. Copies found by the
+dedupe stage join their original's event without weighing in its centroid and are listed on the
+event as ``ext["also_ran_in"]``. Articles already known from an earlier run keep their event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Article, Event, Report
+from .clusters import Cluster, ClusterParams, OnlineClusterer
+from .order import stream, to_days
+from .text import content_lines, parts, title_of
+from .vectors import DocFreq, SparseVec, hashed_counts, weigh
+
+#: The one fixed event configuration (the same for every data set).
+PARAMS = ClusterParams(threshold=0.12, merge_threshold=0.35, tau_days=60.0, decay_floor=0.5)
+
+
+def event_id(key: int) -> str:
+    return f"e{key + 1}"
+
+
+@dataclass
+class EventProfile:
+    """What storyline linking needs of an event: its vector sum and time span."""
+
+    id: str
+    total: SparseVec
+    first: float | None
+    last: float | None
+    order: int  # input order of its first article (for undated streams)
+
+
+def _resolve(alias: dict[str, str], eid: str) -> str:
+    seen = set()
+    while eid in alias and eid not in seen:
+        seen.add(eid)
+        eid = alias[eid]
+    return eid
+
+
+def assign_events(
+    articles: list[Article], st: dict[str, Any], params: ClusterParams = PARAMS
+) -> dict[str, EventProfile]:
+    """Set ``article.event`` for every article; returns profiles of the events that changed."""
+    known: dict[str, Any] = st["articles"]
+    alias: dict[str, str] = st.setdefault("event_alias", {})
+    new = [a for a in articles if a.id not in known]
+
+    df = DocFreq.from_json(st["docfreq"])
+    counts = {}
+    for a in new:
+        if a.duplicate_of:
+            continue
+        counts[a.id] = hashed_counts(parts(a))
+        df.add([int(f) for idx, _ in counts[a.id].values() for f in idx])
+
+    clusterer = OnlineClusterer(params, st["event_clusters"]["next_key"])
+    for cj in st["event_clusters"]["active"]:
+        clusterer.add_cluster(Cluster.from_json(cj))
+    key_of: dict[str, int] = {}
+    for a, t in stream(new):
+        if a.duplicate_of:
+            continue
+        key_of[a.id] = clusterer.assign(a.id, weigh(counts[a.id], df), t)
+    for absorbed, survivor in clusterer.merged:
+        alias[event_id(absorbed)] = event_id(survivor)
+
+    for a in sorted(articles, key=lambda x: x.order):
+        if a.id in known:
+            a.event = _resolve(alias, known[a.id]["event"])
+            continue
+        if a.duplicate_of:
+            orig = a.duplicate_of
+            if orig in key_of:
+                a.event = _resolve(alias, event_id(key_of[orig]))
+            elif orig in known:
+                a.event = _resolve(alias, known[orig]["event"])
+            else:  # the original is not at hand: the copy stands for it
+                a.duplicate_of = None
+                a.event = _resolve(
+                    alias, event_id(clusterer.assign(a.id, {}, to_days(a.published)))
+                )
+        else:
+            a.event = _resolve(alias, event_id(key_of[a.id]))
+        known[a.id] = {"event": a.event, "duplicate_of": a.duplicate_of}
+
+    st["docfreq"] = df.to_json()
+    st["event_clusters"] = {
+        "active": [c.to_json() for c in clusterer.active.values()],
+        "next_key": clusterer.next_key,
+    }
+    first_order: dict[str, int] = {}
+    for a in articles:
+        if a.event is not None:
+            first_order[a.event] = min(first_order.get(a.event, a.order), a.order)
+    profiles = {}
+    for c in clusterer.clusters():
+        eid = event_id(c.key)
+        if eid in first_order:
+            profiles[eid] = EventProfile(eid, c.total, c.first, c.last, first_order[eid])
+    return profiles
+
+
+def _date(published: str | None) -> str | None:
+    return published[:10] if published else None
+
+
+def build_events(report: Report, st: dict[str, Any]) -> None:
+    """Fill ``report.events`` from the articles' event ids (and remember them in the state)."""
+    by_event: dict[str, list[Article]] = {}
+    for a in sorted(report.articles, key=lambda x: x.order):
+        if a.event:
+            by_event.setdefault(a.event, []).append(a)
+    events = []
+    for eid, arts in by_event.items():
+        originals = [a for a in arts if not a.duplicate_of] or arts
+        dated = sorted(d for d in (_date(a.published) for a in arts) if d)
+        head = min(originals, key=lambda a: (to_days(a.published) or 0.0, a.order))
+        also = [
+            {"article": a.id, "outlet": a.outlet, "url": a.url, "duplicate_of": a.duplicate_of}
+            for a in arts
+            if a.duplicate_of
+        ]
+        ev = Event(
+            id=eid,
+            articles=[a.id for a in arts],
+            title=title_of(head, content_lines(head.text)) or None,
+            start=dated[0] if dated else None,
+            end=dated[-1] if dated else None,
+        )
+        ev.ext["also_ran_in"] = also
+        events.append(ev)
+        prev = st["events"].get(eid, {})
+        st["events"][eid] = {
+            "articles": sorted(set(prev.get("articles", [])) | set(ev.articles)),
+            "storyline": prev.get("storyline"),
+            "title": ev.title,
+        }
+    events.sort(key=lambda e: int(e.id[1:]) if e.id[1:].isdigit() else 0)
+    report.events = events

@@ -1,0 +1,64 @@
+"""The grouping stages: wire copies, events, storylines (report scope, persisted state)."""
+
+from __future__ import annotations
+
+from ..model import Report
+from ..pipeline import Config, register
+from . import state
+from .dedupe import Deduper
+from .events import EventProfile, assign_events, build_events
+from .order import stream
+from .storylines import assign_storylines, build_storylines
+
+DEDUPE = "newsweave.group.dedupe.v1"
+EVENTS = "newsweave.group.events.v1"
+STORYLINES = "newsweave.group.storylines.v1"
+_PROFILES = "_newsweave_event_profiles"
+
+
+@register(DEDUPE, reads={"text", "title", "published"}, writes={"duplicate_of"}, scope="report")
+def dedupe(report: Report, config: Config) -> None:
+    """Mark near-duplicates and wire copies (MinHash LSH + title); duplicate_of = earliest copy."""
+    st = state.for_report(report, config)
+    known = st["articles"]
+    deduper = Deduper(st["minhash"]["recent"])
+    for a, _ in stream(report.articles):
+        if a.id in known:
+            a.duplicate_of = known[a.id].get("duplicate_of")
+        else:
+            a.duplicate_of = deduper.check(a)
+    st["minhash"]["recent"] = deduper.to_json()
+    state.save(st, config)
+
+
+@register(
+    EVENTS,
+    reads={"text", "title", "published", "duplicate_of"},
+    writes={"event", "events"},
+    scope="report",
+)
+def events(report: Report, config: Config) -> None:
+    """Group articles into events: online, time-aware clustering with a merge step."""
+    st = state.for_report(report, config)
+    profiles = assign_events(report.articles, st)
+    build_events(report, st)
+    report.__dict__[_PROFILES] = profiles
+    state.save(st, config)
+
+
+@register(STORYLINES, reads={"event", "events"}, writes={"storyline", "storylines"}, scope="report")
+def storylines(report: Report, config: Config) -> None:
+    """Chain events into storylines by their centroids and names, allowing gaps of months."""
+    st = state.for_report(report, config)
+    profiles: dict[str, EventProfile] = report.__dict__.get(_PROFILES, {})
+    in_report = {ev.id for ev in report.events}
+    story_of = assign_storylines({k: v for k, v in profiles.items() if k in in_report}, st)
+    for ev in report.events:  # events known from earlier runs that did not change
+        prev = st["events"].get(ev.id, {}).get("storyline")
+        if ev.id not in story_of and prev:
+            story_of[ev.id] = prev
+    build_storylines(report, story_of, st)
+    state.save(st, config)
+
+
+STAGES = (DEDUPE, EVENTS, STORYLINES)

@@ -1,0 +1,89 @@
+"""Grouping state: what survives between runs so stories keep their ids.
+
+Stored as one JSON file, ``<state_dir>/grouping.json`` (written atomically: temp file + rename),
+when ``Config.state_dir`` is set; otherwise the state lives for one run only. Format (version 1)::
+
+    {
+      "format": "newsweave.grouping", "version": 1,
+      "docfreq":   {"n_docs": N, "df": {"<hashed feature>": count, ...}},
+      "articles":  {"<article id>": {"event": "e3", "duplicate_of": null | "<id>"}, ...},
+      "events":    {"e3": {"articles": [...], "storyline": "s1", "start": ..., "end": ...,
+                           "title": ..., "also_ran_in": [...]}, ...},
+      "event_clusters":     {"active": [cluster, ...], "next_key": K},
+      "storyline_clusters": {"active": [cluster, ...], "next_key": K},
+      "storylines": {"s1": {"events": [...]}, ...},
+      "minhash":   {"recent": [["<article id>", t, [hash values]], ...]}
+    }
+
+A cluster is ``{"key", "members", "total" (sparse vector sum), "first", "last"}``; event ``eK``
+is cluster ``K - 1`` of the event level, storyline ``sK`` likewise. Only the bounded window of
+active clusters and recent MinHash signatures is kept, so the file does not grow with vectors of
+the whole archive (only the id maps grow, by one small entry per article).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ..model import Report
+from ..pipeline import Config
+
+FILE_NAME = "grouping.json"
+FORMAT = "newsweave.grouping"
+VERSION = 1
+_ATTR = "_newsweave_grouping_state"
+
+
+def empty() -> dict[str, Any]:
+    """A fresh state."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "docfreq": {"n_docs": 0, "df": {}},
+        "articles": {},
+        "events": {},
+        "event_clusters": {"active": [], "next_key": 0},
+        "storyline_clusters": {"active": [], "next_key": 0},
+        "storylines": {},
+        "minhash": {"recent": []},
+    }
+
+
+def path_of(config: Config) -> Path | None:
+    return Path(config.state_dir) / FILE_NAME if config.state_dir else None
+
+
+def load(config: Config) -> dict[str, Any]:
+    """The persisted state, or a fresh one."""
+    path = path_of(config)
+    if path is None or not path.exists():
+        return empty()
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("format") != FORMAT or data.get("version") != VERSION:
+        raise ValueError(f"{path}: not a newsweave grouping state (version {VERSION})")
+    return data
+
+
+def for_report(report: Report, config: Config) -> dict[str, Any]:
+    """The state shared by the grouping stages of one run (loaded once, kept on the report)."""
+    cached: dict[str, Any] | None = report.__dict__.get(_ATTR)
+    if cached is None:
+        cached = load(config)
+        report.__dict__[_ATTR] = cached
+    return cached
+
+
+def save(state: dict[str, Any], config: Config) -> None:
+    """Write ``state`` to ``state_dir`` (no-op without one)."""
+    path = path_of(config)
+    if path is None:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".grouping.", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(state, fh, separators=(",", ":"))
+    os.replace(tmp, path)

@@ -1,0 +1,96 @@
+"""Storylines: chains of events about one developing subject, linked event by event.
+
+Events (not articles) are the items: each new event, with its final membership of this run, is
+compared through its centroid (title/lead, body and names, see :mod:`.vectors`) with the active
+storylines, and joins the closest one when the average similarity to the storyline's events is
+above a threshold, with a slow decay over months so a story can pause and resume. Events known
+from an earlier run keep their storyline.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from ..model import Report, Storyline
+from .clusters import Cluster, ClusterParams, OnlineClusterer
+from .events import EventProfile
+
+#: The one fixed storyline configuration (the same for every data set).
+PARAMS = ClusterParams(threshold=0.08, merge_threshold=0.3, tau_days=180.0, decay_floor=0.5)
+
+
+def storyline_id(key: int) -> str:
+    return f"s{key + 1}"
+
+
+def _unit(vec: dict[int, float]) -> dict[int, float]:
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {f: v / norm for f, v in vec.items()}
+
+
+def assign_storylines(
+    profiles: dict[str, EventProfile], st: dict[str, Any], params: ClusterParams = PARAMS
+) -> dict[str, str]:
+    """Storyline id of every event in ``profiles`` (new events are linked, known ones kept)."""
+    alias: dict[str, str] = st.setdefault("storyline_alias", {})
+    clusterer = OnlineClusterer(params, st["storyline_clusters"]["next_key"])
+    for cj in st["storyline_clusters"]["active"]:
+        clusterer.add_cluster(Cluster.from_json(cj))
+    out: dict[str, str] = {}
+    fresh = []
+    for eid, prof in profiles.items():
+        prev = st["events"].get(eid, {}).get("storyline")
+        if prev:
+            out[eid] = prev
+        else:
+            fresh.append(prof)
+    fresh.sort(key=lambda p: (p.first if p.first is not None else -math.inf, p.order))
+    for prof in fresh:
+        t = prof.first
+        key = clusterer.assign(prof.id, _unit(prof.total), t)
+        if prof.last is not None and prof.last != t:
+            clusterer.active[key].last = max(clusterer.active[key].last or prof.last, prof.last)
+        out[prof.id] = storyline_id(key)
+    for absorbed, survivor in clusterer.merged:
+        alias[storyline_id(absorbed)] = storyline_id(survivor)
+    for eid, sid in out.items():
+        seen = set()
+        while sid in alias and sid not in seen:
+            seen.add(sid)
+            sid = alias[sid]
+        out[eid] = sid
+    st["storyline_clusters"] = {
+        "active": [c.to_json() for c in clusterer.active.values()],
+        "next_key": clusterer.next_key,
+    }
+    return out
+
+
+def build_storylines(report: Report, story_of: dict[str, str], st: dict[str, Any]) -> None:
+    """Set storyline ids on events and articles and fill ``report.storylines``."""
+    by_id: dict[str, Storyline] = {}
+    for ev in report.events:
+        sid = story_of.get(ev.id)
+        if sid is None:
+            continue
+        ev.storyline = sid
+        st["events"].setdefault(ev.id, {})["storyline"] = sid
+        s = by_id.setdefault(sid, Storyline(id=sid, events=[], articles=[]))
+        s.events.append(ev.id)
+        s.articles.extend(ev.articles)
+        if ev.start and (s.start is None or ev.start < s.start):
+            s.start = ev.start
+        if ev.end and (s.end is None or ev.end > s.end):
+            s.end = ev.end
+    event_size = {ev.id: len(ev.articles) for ev in report.events}
+    for s in by_id.values():
+        biggest = max(s.events, key=lambda e: event_size[e])
+        s.title = next(ev.title for ev in report.events if ev.id == biggest)
+        st["storylines"].setdefault(s.id, {"events": []})
+        st["storylines"][s.id]["events"] = sorted(
+            set(st["storylines"][s.id]["events"]) | set(s.events)
+        )
+    for a in report.articles:
+        a.storyline = story_of.get(a.event) if a.event else None
+    report.storylines = sorted(by_id.values(), key=lambda s: int(s.id[1:]))

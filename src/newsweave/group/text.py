@@ -1,0 +1,124 @@
+"""What grouping reads from an article: title, lead, body tokens and central names.
+
+Only cheap, deterministic text handling lives here, so grouping runs with the base install:
+URL lines (ECB+ pages start with one) and short chrome lines are skipped, the title falls back to
+the first sentence, and names come from ``article.entities`` when the entity stage filled them,
+else from capitalised phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from ..model import Article
+
+#: Entity labels that name who/where/what a story is about (spaCy label set).
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"})
+#: Words of the lead (after the title) that count as the lead.
+LEAD_WORDS = 80
+
+_URL_LINE = re.compile(r"^\s*(https?\s*:|www\s*\.)|^\S*\s*[:.]\s*/\s*/", re.I)
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.U)
+_CAP_PHRASE = re.compile(
+    r"\b(?:[A-Z][\w’'\-]*\.?)(?:\s+(?:(?:of|de|la|van|von|al|bin|the|and|&)\s+)?[A-Z][\w’'\-]*)*"
+)
+_SENT_END = re.compile(r"(?<=[.!?])\s+")
+_STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "told", "mr", "mrs", "ms", "s"}
+# Capitalised words that start sentences or name weekdays/months are not names.
+_NOT_NAMES = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "photo", "image", "read",
+        "getty", "images", "reuters", "ap", "afp", "advertisement", "video", "click",
+        "share", "follow", "related", "the", "a", "an", "i", "he", "she", "it", "we",
+        "they", "this", "that", "but", "and", "in", "on", "at", "as", "for", "if",
+        "when", "after", "while", "his", "her", "its", "their", "there", "what", "mr",
+        "mrs", "ms", "dr", "so", "by", "with", "from", "to", "of", "or", "not", "no",
+    }
+)  # fmt: skip
+
+
+@dataclass
+class Parts:
+    """The pieces of an article grouping compares."""
+
+    title: list[str]
+    lead: list[str]
+    body: list[str]
+    names: list[str]
+
+
+def content_lines(text: str) -> list[str]:
+    """Non-empty lines of ``text`` without URL lines."""
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not _URL_LINE.match(ln)]
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens without stop words (numbers kept: years and counts matter)."""
+    out = []
+    for m in _WORD.finditer(text.lower()):
+        w = m.group().replace("’", "'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if len(w) > 1 and w not in _STOP:
+            out.append(w)
+    return out
+
+
+def title_of(article: Article, lines: list[str]) -> str:
+    """The article's title, else its first line when short, else its first sentence."""
+    if article.title and article.title.strip():
+        return article.title.strip()
+    if not lines:
+        return ""
+    first = lines[0]
+    if len(first) <= 160:
+        return first
+    return _SENT_END.split(first, maxsplit=1)[0][:300]
+
+
+def heuristic_names(text: str) -> list[str]:
+    """Capitalised phrases not at a sentence start (or multi-word ones), lower-cased."""
+    names = []
+    for m in _CAP_PHRASE.finditer(text):
+        phrase = m.group().rstrip(".")
+        words = phrase.split()
+        while words and words[0].lower() in _NOT_NAMES:
+            words = words[1:]
+        if not words:
+            continue
+        start = m.start()
+        before = text[max(0, start - 2) : start]
+        sentence_start = start == 0 or bool(re.search(r"[.!?\n\"“]\s*$", before))
+        if sentence_start and len(words) == 1:
+            continue  # a lone capitalised word starting a sentence is usually not a name
+        names.append(" ".join(words).lower())
+    return names
+
+
+def entity_names(article: Article) -> list[str]:
+    """Central names of ``article``: entity-stage mentions when present, else heuristics."""
+    ents = [e for e in article.entities if e.label in NAME_LABELS]
+    if ents:
+        return [(e.canonical or e.text).strip().lower() for e in ents if (e.canonical or e.text)]
+    return heuristic_names(article.text)
+
+
+def parts(article: Article) -> Parts:
+    """Split ``article`` into the parts the grouping representation weights."""
+    lines = content_lines(article.text)
+    title = title_of(article, lines)
+    body_text = "\n".join(lines)
+    if lines and lines[0] == title:
+        body_text = "\n".join(lines[1:]) or body_text
+    body = tokens(body_text)
+    return Parts(
+        title=tokens(title),
+        lead=body[:LEAD_WORDS],
+        body=body,
+        names=entity_names(article),
+    )
