@@ -255,3 +255,19 @@ def test_mixed_folder_end_to_end_accounting(tmp_path: Path) -> None:
         "E011",
         "E012",
     ]
+
+
+def test_reader_bug_becomes_a_problem_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsweave.io import readers
+
+    def broken(blob: object, options: object) -> object:
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(readers.READERS, "txt", broken)
+    (tmp_path / "a.txt").write_text(BODY)
+    (tmp_path / "b.json").write_text(json.dumps({"text": BODY}))
+    got = read(tmp_path)
+    assert isinstance(got[0], Problem) and got[0].code == "E099" and "boom" in got[0].reason
+    assert isinstance(got[1], Article) and got[1].id == "b"

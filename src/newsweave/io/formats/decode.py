@@ -30,6 +30,18 @@ WEB_ENCODINGS: tuple[str, ...] = (
     "euc_jp", "iso2022_jp", "euc_kr", "cp949", "tis_620", "cp874",
 )  # fmt: skip
 _NEAR_TIE = 0.03
+#: Codec -> the superset browsers decode it as (WHATWG Encoding Standard).
+_SUPERSETS = {
+    "latin-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "ascii": "cp1252",
+    "iso8859-9": "cp1254",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "shift_jis": "cp932",
+    "euc_kr": "cp949",
+    "tis-620": "cp874",
+}
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECL = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -67,14 +79,15 @@ def declared_charset(data: bytes) -> str | None:
 def codec_name(label: str) -> str | None:
     """Python codec for a charset label, or None when unknown.
 
-    As browsers do (WHATWG Encoding), ``iso-8859-1`` and ``us-ascii`` labels mean
-    windows-1252: pages so labelled routinely contain its curly quotes and dashes.
+    As browsers do (WHATWG Encoding), a label means its superset: ``iso-8859-1`` and
+    ``us-ascii`` pages routinely contain windows-1252 curly quotes, ``gb2312`` pages GBK
+    characters, and so on.
     """
     try:
         name = codecs.lookup(label.strip(" \"'")).name
     except LookupError:
         return None
-    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+    return _SUPERSETS.get(name, name)
 
 
 def sniff_head(head: bytes) -> str:
