@@ -11,6 +11,13 @@ from importlib import import_module
 BUILTIN_MODULES: tuple[str, ...] = (
     "newsweave.clean.stages",
     "newsweave.nlp",
+    "newsweave.extract.kind",
+    "newsweave.compare.coverage",
+    "newsweave.compare.figures",
+    "newsweave.compare.quotes",
+    "newsweave.compare.claims",
+    "newsweave.compare.timeline",
+    "newsweave.compare.brief",
 )
 
 for _mod in BUILTIN_MODULES:
@@ -21,5 +28,12 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "newsweave.clean.normalize.v1",
     "newsweave.clean.chrome.v1",
     "newsweave.clean.language.v1",
+    "newsweave.extract.kind.v1",
     "newsweave.nlp.parse.v1",
+    "newsweave.compare.coverage.v1",
+    "newsweave.compare.figures.v1",
+    "newsweave.compare.quotes.v1",
+    "newsweave.compare.claims.v1",
+    "newsweave.compare.timeline.v1",
+    "newsweave.compare.brief.v1",
 )

@@ -1,0 +1,1 @@
+"""Story-level comparison: coverage, figures, quotes, claims, timeline and brief."""

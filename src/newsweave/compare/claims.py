@@ -1,0 +1,123 @@
+"""Only here: claims of a story that a single outlet reports.
+
+A claim is a sentence (of at least six words, ending like a sentence, not a headline) that holds
+a figure, a quote, or a named actor (a PERSON, ORG, GPE or NORP mention; when the entity stage
+did not run, a capitalised name inside the sentence). It is reported elsewhere when an article
+of another outlet in the same story has a similar sentence (character n-gram cosine ≥ 0.4 or
+word TF-IDF cosine ≥ 0.3), an aligned figure with a compatible value, or a wording of the same
+quote group. What is left is only here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+from sklearn.metrics.pairwise import cosine_similarity
+
+from ..model import Article, Claim, Figure, QuoteGroup, Report
+from ..pipeline import Config, register
+from .figures import aligned, compatible
+from .scopes import Scope, outlet_of, story_scopes
+from .text import Sentence, char_tfidf, sentences, word_tfidf
+
+STAGE = "newsweave.compare.claims.v1"
+CHAR_THRESHOLD = 0.4
+WORD_THRESHOLD = 0.3
+MIN_WORDS = 6
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_INNER_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")
+
+
+def _reasons(art: Article, s: Sentence) -> list[str]:
+    def inside(start: int, end: int) -> bool:
+        return start < s.end and end > s.start
+
+    out = []
+    if any(inside(f.start, f.end) for f in art.figures):
+        out.append("figure")
+    if any(inside(q.start, q.end) for q in art.quotes):
+        out.append("quote")
+    if art.entities:
+        if any(m.label in ACTOR_LABELS and inside(m.start, m.end) for m in art.entities):
+            out.append("actor")
+    elif _INNER_NAME.search(s.text):
+        out.append("actor")
+    return out
+
+
+def claims_of(art: Article) -> list[tuple[Sentence, list[str]]]:
+    """The article's claim sentences, each with why it is a claim."""
+    out = []
+    for s in sentences(art.text, art.language):
+        if s.words < MIN_WORDS or not _SENTENCE_END.search(s.text):
+            continue
+        reasons = _reasons(art, s)
+        if reasons:
+            out.append((s, reasons))
+    return out
+
+
+def _figure_elsewhere(art: Article, s: Sentence, others: list[Article]) -> bool:
+    mine: list[Figure] = [f for f in art.figures if s.start <= f.start < s.end]
+    return any(aligned(f, g) and compatible(f, g) for f in mine for o in others for g in o.figures)
+
+
+def _quote_elsewhere(art: Article, s: Sentence, groups: list[QuoteGroup]) -> bool:
+    for g in groups:
+        if len(g.outlets) < 2:
+            continue
+        if any(w.article == art.id and s.start <= w.start < s.end for w in g.wordings):
+            return True
+    return False
+
+
+def only_here(scope: Scope, groups: list[QuoteGroup]) -> list[Claim]:
+    """Claims of ``scope`` that no other outlet's article reports."""
+    arts = scope.originals
+    if len({outlet_of(a) for a in arts}) < 2:
+        return []
+    sents = {a.id: sentences(a.text, a.language) for a in arts}
+    texts: list[str] = []
+    owner: list[str] = []
+    for a in arts:
+        texts += [s.text for s in sents[a.id]]
+        owner += [outlet_of(a)] * len(sents[a.id])
+    if not texts:
+        return []
+    index = {t: i for i, t in enumerate(texts)}
+    chars, wordv = char_tfidf(texts), word_tfidf(texts)
+    owners = np.array(owner)
+    out: list[Claim] = []
+    for a in arts:
+        outlet = outlet_of(a)
+        others = [o for o in arts if outlet_of(o) != outlet]
+        elsewhere = owners != outlet
+        for s, reasons in claims_of(a):
+            i = index[s.text]
+            c = cosine_similarity(chars[i : i + 1], chars[elsewhere])[0]
+            w = cosine_similarity(wordv[i : i + 1], wordv[elsewhere])[0]
+            if c.max(initial=0.0) >= CHAR_THRESHOLD or w.max(initial=0.0) >= WORD_THRESHOLD:
+                continue
+            if _figure_elsewhere(a, s, others) or _quote_elsewhere(a, s, groups):
+                continue
+            out.append(Claim(scope.id, a.id, s.text, s.start, s.end, outlet, reasons))
+    return out
+
+
+def _groups(report: Report) -> list[QuoteGroup]:
+    raw: list[Any] = report.ext.get("quote_groups", [])
+    return [g for g in raw if isinstance(g, QuoteGroup)]
+
+
+@register(STAGE, reads={"text"}, writes={"report.ext"}, scope="report")
+def find_only_here(report: Report, config: Config) -> None:
+    """Claims only one outlet of a story reports (``report.ext["only_here"]``)."""
+    groups = _groups(report)
+    report.ext["only_here"] = [
+        c
+        for s in story_scopes(report)
+        for c in only_here(s, [g for g in groups if g.scope == s.id])
+    ]

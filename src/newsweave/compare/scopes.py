@@ -1,0 +1,84 @@
+"""Stories as the compare stages see them: a scope (storyline or event) and its articles.
+
+Comparisons, quote groups, only-here claims and timelines are computed once per *story*: a
+storyline (spanning its events), or an event that belongs to no storyline. Coverage and briefs
+are computed for every event and every storyline.
+
+The stages declare ``reads={"text"}`` only: every annotation they use (figures, quotes, dates,
+entities, clusters) is optional, and a story without it simply yields nothing for that part.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..model import Article, Event, Report, Storyline
+
+
+@dataclass
+class Scope:
+    """One story and its articles, oldest first (wire copies included)."""
+
+    id: str
+    kind: Literal["event", "storyline"]
+    articles: list[Article]
+    events: dict[str, Event] = field(default_factory=dict)
+
+    @property
+    def originals(self) -> list[Article]:
+        """Articles that are not near-copies of another article of the scope."""
+        ids = {a.id for a in self.articles}
+        return [a for a in self.articles if not a.duplicate_of or a.duplicate_of not in ids]
+
+    def when(self, article: Article) -> str | None:
+        """When ``article`` reported: its publication date, else its event's start."""
+        if article.published:
+            return article.published[:10]
+        ev = self.events.get(article.event or "")
+        return ev.start[:10] if ev and ev.start else None
+
+
+def outlet_of(article: Article) -> str:
+    """The article's outlet, else its id (so every article has a column)."""
+    return article.outlet or article.id
+
+
+def _sort_key(article: Article) -> tuple[str, int]:
+    return (article.published or "9999", article.order)
+
+
+def _scope(sid: str, kind: Literal["event", "storyline"], ids: list[str], report: Report) -> Scope:
+    by_id = {a.id: a for a in report.articles}
+    arts = sorted((by_id[i] for i in dict.fromkeys(ids) if i in by_id), key=_sort_key)
+    return Scope(sid, kind, arts, {e.id: e for e in report.events})
+
+
+def _storyline_ids(sl: Storyline, report: Report) -> list[str]:
+    ids = list(sl.articles)
+    for ev in report.events:
+        if ev.id in sl.events or ev.storyline == sl.id:
+            ids += ev.articles
+    return ids
+
+
+def story_scopes(report: Report) -> list[Scope]:
+    """Storylines, plus events outside any known storyline."""
+    out = [
+        _scope(sl.id, "storyline", _storyline_ids(sl, report), report) for sl in report.storylines
+    ]
+    covered = {e for sl in report.storylines for e in sl.events}
+    known = {sl.id for sl in report.storylines}
+    for ev in report.events:
+        if ev.id not in covered and ev.storyline not in known:
+            out.append(_scope(ev.id, "event", ev.articles, report))
+    return [s for s in out if s.articles]
+
+
+def all_scopes(report: Report) -> list[Scope]:
+    """Every event and every storyline."""
+    out = [_scope(ev.id, "event", ev.articles, report) for ev in report.events]
+    out += [
+        _scope(sl.id, "storyline", _storyline_ids(sl, report), report) for sl in report.storylines
+    ]
+    return [s for s in out if s.articles]

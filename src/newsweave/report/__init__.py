@@ -1,0 +1,1 @@
+"""Human-readable renderings of report data: Markdown and a self-contained HTML page."""

@@ -1,0 +1,156 @@
+"""The story view on a synthetic story: coverage, figures, quotes, only-here, timeline, brief."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.compare import brief, claims, coverage, figures, quotes, timeline
+from newsweave.compare.dates import sort_key
+from newsweave.compare.scopes import story_scopes
+from newsweave.model import Figure, Report
+from newsweave.pipeline import Config
+from tests.test_compare_data import synthetic_report
+
+
+@pytest.fixture()
+def report() -> Report:
+    r = synthetic_report()
+    config = Config()
+    for stage in (
+        coverage.build_coverage,
+        figures.compare_figures,
+        quotes.group_quotes,
+        claims.find_only_here,
+        timeline.build_timeline,
+        brief.write_briefs,
+    ):
+        stage(r, config)
+    return r
+
+
+def test_story_scopes_are_storylines_spanning_events() -> None:
+    scopes = story_scopes(synthetic_report())
+    assert [s.id for s in scopes] == ["s1"]
+    assert {a.id for a in scopes[0].originals} == {"a1", "a2", "a3", "op"}  # wire copy folded
+
+
+def test_coverage_lists_outlets_dates_kinds_and_wire_copies(report: Report) -> None:
+    cov = {c["scope"]: c for c in report.ext["coverage"]}
+    s1 = cov["s1"]
+    assert s1["articles"] == 5 and s1["originals"] == 4
+    assert s1["first"] == "2025-03-03" and s1["last"] == "2025-03-20"
+    assert s1["wire_copies"] == [{"article": "a1w", "copy_of": "a1", "outlet": "wire.example"}]
+    letters = next(o for o in s1["outlets"] if o["outlet"] == "letters.example")
+    assert letters["kinds"] == {"opinion": 1}
+    assert cov["e2"]["articles"] == 1
+
+
+def _verdicts(report: Report) -> dict[tuple[float, ...], str]:
+    return {tuple(v.value for v in c.values): c.verdict for c in report.comparisons}
+
+
+def test_figures_agree_conflict_and_evolving(report: Report) -> None:
+    verdicts = _verdicts(report)
+    assert verdicts[(2, 2)] == "agree"  # "at least two injured" vs "two hurt"
+    assert verdicts[(12, 15)] == "conflict"  # years in office, same week
+    assert verdicts[(40, 310)] == "evolving"  # arrests grow over weeks
+    assert len(report.comparisons) == 3  # ships, members: reported once, not compared
+    injured = next(c for c in report.comparisons if c.verdict == "agree")
+    assert {v.outlet for v in injured.values} == {"harbor.example", "tribune.example"}
+    assert all(v.sentence and v.published for v in injured.values)
+
+
+def test_same_time_count_that_shrinks_is_a_conflict() -> None:
+    r = synthetic_report()
+    a3 = next(a for a in r.articles if a.id == "a3")
+    a3.figures[0].value = 20  # fewer arrests weeks later: not a running count
+    figures.compare_figures(r, Config())
+    assert _verdicts(r)[(40, 20)] == "conflict"
+
+
+def test_duration_grows_with_the_calendar() -> None:
+    old = Figure(0, 1, "20 years", 20, "years", "rule")
+    new = Figure(0, 1, "26-year", 26, "years", "ruled")
+    assert figures.aligned(old, new)
+    assert figures._changes_with_time(old, new, 6 * 365)
+    assert not figures._changes_with_time(old, new, 5)  # 20 vs 26 in the same week
+
+
+def test_alignment_needs_the_same_thing_counted() -> None:
+    killed = Figure(0, 1, "2 killed", 2, "protesters", "killed")
+    died = Figure(0, 1, "2 died", 2, "people", "died")
+    detained = Figure(0, 1, "2 detained", 2, "protesters", "detained")
+    usd = Figure(0, 1, "$2", 2, "USD", "loan")
+    assert figures.aligned(killed, died)
+    assert not figures.aligned(killed, detained)
+    assert not figures.aligned(killed, usd)
+    assert figures.compatible(
+        Figure(0, 1, "at least 2", 2, "people", "killed", approximate="at least"), died
+    )
+
+
+def test_quotes_grouped_by_speaker_and_statement(report: Report) -> None:
+    groups = report.ext["quote_groups"]
+    assert len(groups) == 1
+    g = groups[0]
+    assert g.speaker == "Tomas Reyka"  # "Reyka" joins the fuller name
+    assert g.outlets == ["harbor.example", "tribune.example"]
+    assert len(g.wordings) == 2 and g.wordings[0].text != g.wordings[1].text
+
+
+def test_different_statements_of_one_speaker_stay_apart() -> None:
+    r = synthetic_report()
+    a2 = next(a for a in r.articles if a.id == "a2")
+    a2.quotes[0].text = "Talks on pensions resume next month."
+    quotes.group_quotes(r, Config())
+    assert len(r.ext["quote_groups"]) == 2
+
+
+def test_only_here_keeps_claims_no_other_outlet_reports(report: Report) -> None:
+    texts = {(c.outlet, c.text) for c in report.ext["only_here"]}
+    assert (
+        "tribune.example",
+        "Shipping firm Nordlane diverted three container ships to a rival port.",
+    ) in texts
+    # reported by two outlets, in other words: not only here
+    assert not any("injured" in t or "hurt" in t for _, t in texts)
+    assert not any("single ship" in t for _, t in texts)
+    for c in report.ext["only_here"]:
+        art = next(a for a in report.articles if a.id == c.article)
+        assert art.text[c.start : c.end] == c.text
+
+
+def test_timeline_merges_the_same_happening_and_orders_dates(report: Report) -> None:
+    tl = report.timeline
+    assert [sort_key(e.date) for e in tl] == sorted(sort_key(e.date) for e in tl)
+    start = tl[0]
+    assert start.date == "2025-03-03" and start.storyline == "s1"
+    assert set(start.articles) == {"a1", "a2", "a1w"}  # two outlets + the wire copy
+    assert tl[-1].date == "2025-W13"
+    assert any(e.event == "e2" for e in tl)
+
+
+def _texts(report: Report) -> dict[str, str]:
+    return {a.id: a.text for a in report.articles}
+
+
+def test_every_brief_sentence_and_timeline_entry_is_cited_by_a_source(report: Report) -> None:
+    texts = _texts(report)
+    for obj in [*report.events, *report.storylines]:
+        assert 3 <= len(obj.brief) <= 7
+        for b in obj.brief:
+            assert b.citations
+            assert any(b.text in texts[c] for c in b.citations)
+    for e in report.timeline:
+        assert any(e.text in texts[c] for c in e.articles)
+
+
+def test_brief_spans_outlets_leaves_out_opinion_and_lists_disagreements(report: Report) -> None:
+    s1 = report.storylines[0]
+    cited = {c for b in s1.brief for c in b.citations}
+    assert {"a1", "a2", "a3"} <= cited
+    assert "op" not in cited
+    assert "a1w" in cited  # the wire copy holds the same sentence
+    (d,) = s1.ext["disagreements"]
+    assert "12" in d.text and "15" in d.text and set(d.citations) == {"a1", "a2"}
+    assert len({b.text for b in s1.brief}) == len(s1.brief)
