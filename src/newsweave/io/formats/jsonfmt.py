@@ -82,7 +82,8 @@ def iter_lines(
             yield problem(source, exc.code, exc.reason, lineno)
             continue
         except json.JSONDecodeError as exc:
-            yield problem(source, Code.BAD_JSON, f"malformed JSON line: {exc}", lineno)
+            reason = f"malformed JSON line: {exc.msg} (column {exc.colno})"
+            yield problem(source, Code.BAD_JSON, reason, lineno)
             continue
         yield _one(rec, where, lineno, options, "jsonl")
 
