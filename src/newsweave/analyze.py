@@ -41,15 +41,20 @@ def analyze(
     hooks: Hooks | None = None,
 ) -> Report:
     """Analyse the articles in ``inputs`` (paths, folders, ``-`` for JSONL on stdin)."""
+    from .io.formats.base import ReadStats
     from .io.readers import read_inputs
 
-    return analyze_records(
-        read_inputs(inputs, read_options or ReadOptions()),
+    stats = ReadStats()
+    report = analyze_records(
+        read_inputs(inputs, read_options or ReadOptions(), stats),
         config=config,
         stages=stages,
         executor=executor,
         hooks=hooks,
     )
+    if stats.skipped:  # non-records (e.g. WARC request records): shown, not counted as read
+        report.ext["skipped"] = stats.skipped
+    return report
 
 
 def analyze_records(
