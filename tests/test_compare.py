@@ -7,9 +7,9 @@ import pytest
 from newsweave.compare import brief, claims, coverage, figures, quotes, timeline
 from newsweave.compare.dates import sort_key
 from newsweave.compare.scopes import story_scopes
-from newsweave.model import Figure, Report
+from newsweave.model import Article, Event, Figure, Report
 from newsweave.pipeline import Config
-from tests.test_compare_data import synthetic_report
+from tests.test_compare_data import span, synthetic_report
 
 
 @pytest.fixture()
@@ -154,3 +154,31 @@ def test_brief_spans_outlets_leaves_out_opinion_and_lists_disagreements(report: 
     (d,) = s1.ext["disagreements"]
     assert "12" in d.text and "15" in d.text and set(d.citations) == {"a1", "a2"}
     assert len({b.text for b in s1.brief}) == len(s1.brief)
+
+
+def test_elapsed_time_in_context_orders_running_counts() -> None:
+    text = (
+        "Protests have gone on for a week now. More than 6,500 people were detained.\n\n"
+        "He faced months of protests. A crackdown saw more than 35,000 people arrested."
+    )
+    art = Article("x", "x.txt", text)
+    week = Figure(*span(text, "6,500"), "6,500", 6500, "people", "detained", "more than")
+    months = Figure(*span(text, "35,000"), "35,000", 35000, "people", "arrested", "more than")
+    assert figures.elapsed_days(week, art) == 7
+    assert figures.elapsed_days(months, art) == pytest.approx(60.8)
+    art.figures = [week]
+    other = Article("y", "y.txt", text, figures=[months])
+    r = Report(articles=[art, other], events=[Event("e", ["x", "y"], start="2020-08-16")])
+    figures.compare_figures(r, Config())
+    assert [c.verdict for c in r.comparisons] == ["evolving"]
+
+
+def test_qualifiers_and_descriptive_counts() -> None:
+    thousands = Figure(0, 1, "thousands", 1000, None, "detained", approximate="thousands")
+    assert figures.compatible(thousands, Figure(0, 1, "6,500", 6500, "people", "detained"))
+    assert not figures.compatible(thousands, Figure(0, 1, "35,000", 35000, None, "detained"))
+    nearly = Figure(0, 1, "nearly 100", 100, "people", "killed", approximate="nearly")
+    assert figures.compatible(nearly, Figure(0, 1, "95", 95, "people", "killed"))
+    assert not figures.compatible(nearly, Figure(0, 1, "104", 104, "people", "killed"))
+    assert not figures.reported(Figure(0, 1, "two", 2, "countries", "countries"))
+    assert figures.reported(Figure(0, 1, "two", 2, "protesters", "killed"))

@@ -22,7 +22,7 @@ from datetime import date
 from ..model import Article, ComparedValue, Comparison, Figure, Report
 from ..pipeline import Config, register
 from .scopes import Scope, outlet_of, story_scopes
-from .text import words
+from .text import sentence_at, sentences, words
 
 STAGE = "newsweave.compare.figures.v1"
 
@@ -68,8 +68,15 @@ TIME_UNITS: dict[str, float] = {
     "day": 1 / 365.25,
     "days": 1 / 365.25,
 }
-_BOUNDS_LOW = ("at least", "more than", "over", "above", "upwards of", "no fewer than", "nearly")
-_BOUNDS_HIGH = ("up to", "less than", "fewer than", "under", "below", "at most", "almost")
+#: Qualifier prefixes and the range they allow, as factors of the value (first match wins).
+_QUALIFIERS: tuple[tuple[tuple[str, ...], float, float], ...] = (
+    (("just over", "just above", "slightly more than"), 1.0, 1.1),
+    (("nearly", "almost", "just under", "close to"), 0.9, 1.0),
+    (("at least", "more than", "over", "above", "upwards of", "no fewer than"), 1.0, 1.25),
+    (("up to", "less than", "fewer than", "under", "below", "at most"), 0.75, 1.0),
+    (("thousands", "hundreds", "dozens", "millions", "tens of", "scores"), 1.0, 9.99),
+    (("several", "a few"), 2.0, 9.99),  # "several thousand": value 1000
+)
 _STOP = frozenset(_fold("", "the a an of in on at for to by and or with from as its his her their"))
 
 
@@ -128,18 +135,28 @@ def aligned(a: Figure, b: Figure) -> bool:
     return not (sa and sb and not sa & sb)
 
 
+def reported(fig: Figure) -> bool:
+    """Whether a figure reports something rather than describes ("the two countries").
+
+    A small count (under 10) whose quantity is only the counted noun itself is descriptive.
+    """
+    q = concepts(fig.quantity)
+    small_noun = unit_family(fig.unit) == "count" and fig.value < 10 and q <= concepts(fig.unit)
+    return bool(q) and not small_noun
+
+
 def _approx(fig: Figure) -> str:
     return (fig.approximate or "").lower().strip()
 
 
 def _bounds(fig: Figure) -> tuple[float, float]:
+    """The range of true values the wording allows ("at least 2" → 2 to 2.5)."""
     v = _in_years(fig) if unit_family(fig.unit) == "time" else fig.value
     hi = fig.value_max if fig.value_max is not None else v
     ap = _approx(fig)
-    if any(ap.startswith(x) for x in _BOUNDS_LOW):
-        return v * (0.95 if ap.startswith(("nearly", "almost")) else 1.0), v * 1.25
-    if any(ap.startswith(x) for x in _BOUNDS_HIGH):
-        return v * 0.75, v
+    for prefixes, low, high in _QUALIFIERS:
+        if ap.startswith(prefixes):
+            return v * low, hi * high
     if ap:  # about, around, some, roughly, an estimated ...
         return v * 0.85, hi * 1.15
     return v * 0.98, hi * 1.02
@@ -161,28 +178,87 @@ def _day(iso: str | None) -> date | None:
         return None
 
 
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": 3,
+    "a few": 3, "several": 3,
+}  # fmt: skip
+_UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.4, "year": 365.25}
+_SPAN = re.compile(
+    r"\b(a few|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|"
+    r"several|\d{1,3})\s+(?:full\s+|straight\s+)?(day|week|month|year)s?\b"
+    r"|\b(day|week|month|year)s\s+of\b",
+    re.I,
+)
+
+
+def elapsed_days(fig: Figure, article: Article) -> float | None:
+    """How long the story had run when the figure was given, from its context, in days.
+
+    Read from the figure's sentence and the one before it: "protests have been taking place for
+    a week now" → 7, "months of protests" → 61. The longest span mentioned wins; spans inside
+    the figure itself ("a 26-year rule") are skipped. None when the context names no span.
+    """
+    sents = sentences(article.text, article.language)
+    here = sentence_at(sents, fig.start)
+    if here is None:
+        return None
+    k = sents.index(here)
+    context = sents[max(0, k - 1) : k + 1]
+    spans: list[float] = []
+    for sent in context:
+        for m in _SPAN.finditer(sent.text):
+            start = sent.start + m.start()
+            if fig.start <= start < fig.end or start <= fig.start < sent.start + m.end():
+                continue
+            if m.group(3):  # "months of": at least two
+                spans.append(2 * _UNIT_DAYS[m.group(3).lower()])
+                continue
+            word = m.group(1).lower()
+            n = float(word) if word.isdigit() else float(_NUMBER_WORDS.get(word, 1))
+            spans.append(n * _UNIT_DAYS[m.group(2).lower()])
+    return max(spans) if spans else None
+
+
+def _order_in_time(
+    a: tuple[Figure, Article], b: tuple[Figure, Article], scope: Scope
+) -> tuple[tuple[Figure, Article], tuple[Figure, Article], float] | None:
+    """(older, newer, days apart) when the two were given at different times, else None."""
+    da, db = _day(scope.when(a[1])), _day(scope.when(b[1]))
+    if da and db and abs((db - da).days) >= 2:
+        return (a, b, (db - da).days) if da < db else (b, a, (da - db).days)
+    ea, eb = elapsed_days(*a), elapsed_days(*b)
+    if ea and eb and max(ea, eb) >= 2 * min(ea, eb) and abs(ea - eb) >= 3:
+        return (a, b, eb - ea) if ea < eb else (b, a, ea - eb)
+    return None
+
+
 def verdict(items: list[tuple[Figure, Article]], scope: Scope) -> str:
-    """``agree``, ``evolving`` or ``conflict`` for aligned figures with their articles."""
+    """``agree``, ``evolving`` or ``conflict`` for aligned figures with their articles.
+
+    Two incompatible values are a conflict unless they were given at different times: on
+    different days (publication date, else event start), or, when the dates do not tell,
+    after clearly different spans of the story ("after a week" vs "after months"), or in
+    different events. Then the later value must fit the change of time (see module docstring).
+    """
     pairs = [(i, j) for i in range(len(items)) for j in range(i + 1, len(items))]
     if all(compatible(items[i][0], items[j][0]) for i, j in pairs):
         return "agree"
     for i, j in pairs:
-        (fa, aa), (fb, ab) = items[i], items[j]
-        if compatible(fa, fb):
+        a, b = items[i], items[j]
+        if compatible(a[0], b[0]):
             continue
-        da, db = _day(scope.when(aa)), _day(scope.when(ab))
-        other_event = bool(aa.event and ab.event and aa.event != ab.event)
-        if da and db and abs((db - da).days) >= 2:
-            if da > db:
-                (fa, aa, da), (fb, ab, db) = (fb, ab, db), (fa, aa, da)
-            if not _changes_with_time(fa, fb, (db - da).days):
+        ordered = _order_in_time(a, b, scope)
+        if ordered is not None:
+            (older, _), (newer, _), days = ordered
+            if not _changes_with_time(older, newer, days):
                 return "conflict"
-        elif not other_event:
+        elif not (a[1].event and b[1].event and a[1].event != b[1].event):
             return "conflict"
     return "evolving"
 
 
-def _changes_with_time(older: Figure, newer: Figure, days: int) -> bool:
+def _changes_with_time(older: Figure, newer: Figure, days: float) -> bool:
     if unit_family(older.unit) == "time":  # a duration grows with the calendar
         grown = _in_years(newer) - _in_years(older)
         return abs(grown - days / 365.25) <= 1.0
@@ -205,7 +281,7 @@ def _label(figs: list[Figure]) -> str:
 
 def compare_scope(scope: Scope) -> list[Comparison]:
     """Comparisons of the figures reported by the scope's original articles."""
-    items = [(f, a) for a in scope.originals for f in a.figures]
+    items = [(f, a) for a in scope.originals for f in a.figures if reported(f)]
     parent = list(range(len(items)))
 
     def find(i: int) -> int:

@@ -48,7 +48,14 @@ def _speaker_keys(quotes: list[tuple[Quote, Article]]) -> list[str | None]:
 
 def group_scope(scope: Scope, threshold: float = THRESHOLD) -> list[QuoteGroup]:
     """Quote groups of one story (original articles only: wire copies repeat the same words)."""
-    quotes = [(q, a) for a in scope.originals for q in a.quotes if q.text.strip()]
+    quotes: list[tuple[Quote, Article]] = []
+    seen: set[tuple[str, str]] = set()
+    for a in scope.originals:
+        for q in a.quotes:
+            key = (a.id, " ".join(words(q.text)))
+            if q.text.strip() and key not in seen:  # a headline repeating the body's quote
+                seen.add(key)
+                quotes.append((q, a))
     if not quotes:
         return []
     keys = _speaker_keys(quotes)

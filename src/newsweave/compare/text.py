@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 _WORD = re.compile(r"[^\W_]+", re.U)
+_BULLET = re.compile(r"^\s*(?:[•·▪►◦‣∙*]|[-–—](?=\s))\s*")
 
 
 @dataclass(frozen=True)
@@ -59,10 +60,11 @@ def sentences(text: str, language: str | None = "en") -> tuple[Sentence, ...]:
         if not line.strip():
             continue
         for sent in nlp(line).sents:
-            s = sent.text.strip()
+            raw = sent.text
+            s = _BULLET.sub("", raw).strip()
             if not s:
                 continue
-            start = m.start() + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            start = m.start() + sent.start_char + (len(raw) - len(_BULLET.sub("", raw).lstrip()))
             out.append(Sentence(start, start + len(s), s))
     return tuple(out)
 
