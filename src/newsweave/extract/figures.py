@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from .. import nlp
 from ..model import Article, Figure
 from ..pipeline import Config, register
-from .numbers import ORDINALS, NumberSpan, detect_convention, lex, scan
+from .numbers import ORDINALS, SCALES, NumberSpan, detect_convention, lex, scan
 from .units import (
     UnitMatch,
     aged_before,
@@ -68,7 +68,8 @@ TENURE = frozenset(
 _URL_RE = re.compile(r"\S*(?:://|www\.|@)\S*")
 _PHONE_RE = re.compile(r"\+\d[\d\s\-/().]{6,}\d|(?<![\w.])\d{2,4}(?:-\d{2,5}){2,}(?![\w])")
 _CLOCK_RE = re.compile(r"\d:\d|:\d\d\b")
-_RANGE_RE = re.compile(r"^\s*(?:-|–|—|to)\s*$")
+_SCALE_AFTER_RE = re.compile(r"(?i)\s(million|billion|trillion)\b")
+CURRENCY_LIKE = frozenset({"USD", "EUR", "GBP", "cent", "pence"})
 _CENTS_RE = re.compile(r"\s*(?:and\s+)?")
 
 
@@ -173,10 +174,12 @@ def _figure(
             end = after.end  # "$ 10 dollars"
     else:
         um = currency_after(text, end) or percent_after(text, end) or percent_before(text, start)
-        if um is not None and um.kind == "currency" and um.unit in ("cent", "pence"):
-            pass
         if um is not None:
             start, end = min(start, um.start), max(end, um.end)
+            scale = _SCALE_AFTER_RE.match(text, end) if um.kind == "currency" else None
+            if scale is not None:  # "75 USD million"
+                value *= SCALES[scale.group(1).lower()]
+                end = scale.end()
     if um is not None:
         unit, kind = um.unit, um.kind
         value *= um.scale
@@ -254,27 +257,35 @@ def _vague_figures(text: str, doc: Doc, found: list[Figure]) -> list[Figure]:
 
 
 def _merge_ranges(text: str, figs: list[Figure]) -> list[Figure]:
-    """ "5 to 10 people", "5-10", "between 5 and 10": one figure with ``value_max``."""
+    """ "5 to 10 people", "5-10%", "between 5 and 10": one figure with ``value_max``."""
     out: list[Figure] = []
     for f in figs:
-        if out:
+        if out and _is_range(text, out[-1], f):
             prev = out[-1]
-            gap = text[prev.end : f.start]
-            between = re.search(
-                r"(?i)\bbetween\s+\S*$", text[max(0, prev.start - 10) : prev.start + 1]
-            )
-            is_range = bool(_RANGE_RE.match(gap)) or (bool(between) and gap.strip() == "and")
-            from_to = re.search(r"(?i)\bfrom\s+$", text[max(0, prev.start - 6) : prev.start])
-            same = prev.unit in (None, f.unit) and f.value > prev.value and prev.value_max is None
-            if is_range and same and not from_to and prev.approximate is None:
-                prev.value_max = f.value
-                prev.end = f.end
-                prev.text = text[prev.start : prev.end]
-                prev.unit = f.unit or prev.unit
-                prev.quantity = prev.quantity or f.quantity
-                continue
+            prev.value_max = f.value
+            prev.end = f.end
+            prev.text = text[prev.start : prev.end]
+            prev.unit = f.unit or prev.unit
+            prev.quantity = prev.quantity or f.quantity
+            continue
         out.append(f)
     return out
+
+
+def _is_range(text: str, prev: Figure, f: Figure) -> bool:
+    gap = text[prev.end : f.start]
+    if prev.value_max is not None or f.approximate is not None or not f.value > prev.value:
+        return False
+    if prev.value < 1 <= f.value or not (prev.unit == f.unit or None in (prev.unit, f.unit)):
+        return False
+    if prev.unit is None and f.unit in CURRENCY_LIKE:
+        return False  # "quarter to $254 million"
+    if re.search(r"(?i)\bfrom\s+$", text[max(0, prev.start - 6) : prev.start]):
+        return False  # "rose from 5% to 10%": a change, not a range
+    if gap in ("-", "–", "—", "–", " – ", " to ", " - "):
+        return True
+    between = re.search(r"(?i)\bbetween\s+$", text[max(0, prev.start - 9) : prev.start])
+    return bool(between) and gap == " and "
 
 
 # --- what it counts: the dependency parse ---------------------------------------------------
@@ -314,7 +325,7 @@ def _from_parse(fig: Figure, num: NumberSpan, kind: str, doc: Doc) -> None:
     span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
     if span is None or not len(span):
         return
-    fig.sentence = span[0].sent.text.strip()
+    fig.sentence = _sentence(doc.text, span[0].sent, fig.start)
     top = _top(span)
     noun, via_of = _counted_noun(top, span)
     if kind == "age":
@@ -335,8 +346,13 @@ def _from_parse(fig: Figure, num: NumberSpan, kind: str, doc: Doc) -> None:
         fig.subject = _subject(noun if noun is not None else top)
         return
     counted = noun if noun is not None else top
-    if noun is not None and noun.pos_ in ("NOUN", "PROPN") and fig.unit is None:
-        fig.unit = noun.text.lower()
+    if noun is not None and noun.pos_ in ("NOUN", "PROPN") and noun.text.isalpha():
+        if fig.unit is None:
+            fig.unit = noun.text.lower()
+        gap = doc.text[fig.end : noun.idx] if noun.idx >= fig.end else "\n"
+        if len(gap.split()) <= 3 and re.fullmatch(r"[^\W\d_]*(?:[ -][^\W\d_]+)*[ -]?", gap):
+            fig.end = noun.idx + len(noun.text)  # "more than 6.500 people"
+            fig.text = doc.text[fig.start : fig.end]
     fig.quantity = _count_quantity(counted)
     fig.subject = _subject(counted)
 
@@ -437,11 +453,35 @@ def _subject(tok: Token) -> str | None:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i != tok.i and child.pos_ == "PROPN":
                 return _proper(child)
+        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children):
+            name = _name_before(verb)
+            if name is not None:
+                return name
         if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
             verb = verb.head
         else:
             return None
     return None
+
+
+def _name_before(verb: Token) -> str | None:
+    """A name right before a verb the parse left without a subject, on the same line."""
+    for tok in reversed(verb.doc[verb.sent.start : verb.i]):
+        if "\n" in tok.text:
+            return None
+        if tok.pos_ == "PROPN" and tok.dep_ not in ("pobj", "poss", "compound"):
+            return _proper(tok)
+        if tok.pos_ not in ("AUX", "ADV", "PART"):
+            return None
+    return None
+
+
+def _sentence(text: str, sent: Span, offset: int) -> str:
+    """The sentence around ``offset``, cut to its paragraph (headings parse into sentences)."""
+    start, end = sent.start_char, sent.end_char
+    para_start = text.rfind("\n", start, offset) + 1 or start
+    para_end = text.find("\n", offset, end)
+    return text[max(start, para_start) : para_end if para_end >= 0 else end].strip()
 
 
 def _proper(tok: Token) -> str | None:

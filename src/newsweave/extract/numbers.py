@@ -64,12 +64,23 @@ ORDINALS: dict[str, int] = {
     "thousandth": 1000, "millionth": 10**6, "billionth": 10**9, "trillionth": 10**12,
 }  # fmt: skip
 #: Fraction words that are not ordinals: "a half", "three quarters".
+VULGAR: dict[str, float] = {
+    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5,
+    "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
+    "⅞": 7 / 8,
+}  # fmt: skip
 PARTS: dict[str, int] = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
+_TIME_NOUNS = frozenset(
+    {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+     "minute", "minutes", "decade", "decades", "seconds"}
+)  # fmt: skip
 SIGN_WORDS = frozenset({"minus", "negative"})
 
 LEX_RE = re.compile(
     r"(?<![\w.])\.\d+(?![.,]\d)"  # ".25"
-    r"|\d+(?:[.,]\d+)*(?:[eE][+-]?\d+(?![^\W\d_]))?(?:\^[+-]*\d+)?"  # digits, 1e10, 1.1^23
+    r"|\d+(?:[.,]\d+)*(?:[eE][+-]?\d+(?![^\W\d_])|[x×]10\^[+-]?\d+)?(?:\^[+-]*\d+)?"
+    r"[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]?"  # digits, 1e10, 1.3x10^6, 1.1^23, 2½
+    r"|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]"
     r"|[^\W\d_]+"  # words
     r"|\S"  # any other single character
 )
@@ -137,6 +148,13 @@ def read_digits(
     """
     if s.startswith("."):
         return [(0, len(s), float("0" + s), None)]
+    if s[-1] in VULGAR:
+        whole = read_digits(s[:-1], convention) if len(s) > 1 else [(0, 0, 0.0, None)]
+        return [(0, len(s), whole[0][2] + VULGAR[s[-1]], None)]
+    times = re.fullmatch(r"(.+)[x×]10\^([+-]?\d+)", s)
+    if times:
+        head = read_digits(times.group(1), convention)
+        return [(0, len(s), head[0][2] * 10 ** int(times.group(2)), None)]
     base, _, power = s.partition("^")
     if power:
         exp = int(power.lstrip("+-")) * (-1 if power.count("-") % 2 else 1)
@@ -223,6 +241,7 @@ class _Item:
     first_lex: int = -1
     alt: float | None = None
     word: str = ""  # the lowercased lexeme of a ``sep`` item ("over", "out", "of", ".")
+    span: tuple[int, int] | None = None  # own offsets of one number in a list ("22,24")
 
     def __post_init__(self) -> None:
         if self.first_lex < 0:
@@ -275,7 +294,8 @@ def scan(
             continue
         span, j = res
         first, last = items[i].first_lex, items[j - 1].lex
-        num = NumberSpan(lx[first].start, lx[last].end, span[0], span[1], span[2],
+        a, b = items[i].span if j == i + 1 and items[i].span else (lx[first].start, lx[last].end)
+        num = NumberSpan(a, b, span[0], span[1], span[2],
                          kind=span[3], first=first, last=last + 1)  # fmt: skip
         out.append(_with_sign(text, lx, num))
         i = j
@@ -290,7 +310,7 @@ def _items(text: str, lx: list[Lexeme], conv: Convention) -> list[_Item]:
         t = lx[k]
         if k and "\n" in text[lx[k - 1].end : t.start]:
             items.append(_Item("sep", 0, k - 1, word="\n"))  # numbers do not cross lines
-        if t.text[0].isdigit() or (t.text[0] == "." and len(t.text) > 1):
+        if t.text[0].isdigit() or t.text in VULGAR or (t.text[0] == "." and len(t.text) > 1):
             k = _digit_items(text, lx, k, conv, items)
             continue
         word = _word_item(t.text, k) if t.text[0].isalpha() else None
@@ -298,9 +318,16 @@ def _items(text: str, lx: list[Lexeme], conv: Convention) -> list[_Item]:
             items.append(word)
         elif t.text in "-‐‑" and items and items[-1].lex == k - 1 and k + 1 < len(lx):
             # a hyphen inside a number written in words ("twenty-one", "one-eighth") is dropped
-            prev_word = items[-1].kind not in ("digits", "sep")
-            nxt = lx[k + 1].text
-            if prev_word and nxt[0].isalpha() and _word_item(nxt, k + 1) is not None:
+            nxt = _word_item(lx[k + 1].text, k + 1) if lx[k + 1].text[0].isalpha() else None
+            prev = items[-1].kind
+            if (
+                nxt is not None
+                and prev not in ("digits", "sep")
+                and (
+                    (prev == "tens" and nxt.kind == "unit")
+                    or nxt.kind in ("ord", "part", "hundred")
+                )
+            ):
                 k += 1
                 continue
             items.append(_Item("sep", 0, k, word=t.text))
@@ -324,7 +351,7 @@ def _digit_items(text: str, lx: list[Lexeme], k: int, conv: Convention, items: l
             and "." not in s[-3:]
             and text[end : lx[last + 1].start] in _GROUP_SPACE
             and not (last + 2 < len(lx) and lx[last + 2].start == lx[last + 1].end
-                     and lx[last + 2].text in ("/", ".", ","))
+                     and lx[last + 2].text == "/")
         ):  # fmt: skip
             s += lx[last + 1].text
             end = lx[last + 1].end
@@ -333,9 +360,7 @@ def _digit_items(text: str, lx: list[Lexeme], k: int, conv: Convention, items: l
     if len(pieces) > 1:
         kind = "id" if "." in s else "digits"
         for a, b, v, _ in pieces:
-            items.append(_Item(kind, v, k))
-            items[-1].first_lex = k
-            _ = (a, b)
+            items.append(_Item(kind, v, k, span=(t.start + a, t.start + b)))
         return k + 1
     _, _, value, alt = pieces[0]
     item = _Item("digits", value, last, first_lex=k, alt=alt)
@@ -454,7 +479,8 @@ def _cardinal(items: list[_Item], i: int) -> tuple[float, int, bool] | None:
             seg = it.value if small is None else seg + it.value
             small = k
         elif k == "hundred":
-            stop = hundred or it.plural or (small is None and j > i)
+            # "five hundreds" reads as 500; a bare "hundreds" is a vague amount
+            stop = hundred or (it.plural and small is None) or (small is None and j > i)
             if not stop:
                 cur = (cur or 1) * 100
                 hundred, small, seg = True, None, 0
@@ -481,7 +507,12 @@ def _cardinal(items: list[_Item], i: int) -> tuple[float, int, bool] | None:
         elif k == "and":
             # "one hundred and six", "twenty-one trillion and three hundred": inside a number
             inside = (hundred and small is None) or (small is None and total > 0 and cur == 0)
-            if inside and j + 1 < n and items[j + 1].kind in ("unit", "teen", "tens", "digits"):
+            if (
+                inside
+                and j + 1 < n
+                and items[j + 1].kind in ("unit", "teen", "tens", "digits")
+                and items[j + 1].value != 0  # "3 hundred and 0": two numbers
+            ):
                 after = _cardinal(items, j + 1) if total > 0 and cur == 0 else None
                 if after is not None and after[1] < n and items[after[1]].kind in ("ord", "part"):
                     break  # "nine million and five ninths": a fraction of the scale
@@ -585,6 +616,12 @@ def _leading_fraction(items: list[_Item], i: int, scale: bool = True) -> tuple[P
     n = len(items)
     it = items[i]
     if it.kind == "part" and not it.plural:  # "half", "half a dozen", "half million"
+        if (
+            it.value == 4
+            and _scale_at(items, i + 1) is None
+            and (i + 1 >= n or items[i + 1].word != "of")
+        ):
+            return None  # "the quarter" (of a year) is not a number
         if scale:
             v, k, kind = _scale_fraction(items, i + 1, 1 / it.value)
             return (v, None, True, kind), k
@@ -689,6 +726,12 @@ def _over(items: list[_Item], j: int, value: float) -> tuple[float, int]:
         if den is not None and den[0]:
             k = den[1]
             if k >= n or (items[k].kind == "sep" and not items[k].word[:1].isalpha()):
+                return value / den[0], k
+    if items[j].word == "in" and value == int(value):  # "1 in twenty-one", "one in five"
+        den = _cardinal(items, j + 1)
+        if den is not None and value < den[0] <= 1000 and den[0] == int(den[0]):
+            k = den[1]
+            if k >= n or items[k].word not in _TIME_NOUNS:
                 return value / den[0], k
     if items[j].word == "out" and items[j + 1].word == "of" and j + 2 < n:
         den = _cardinal(items, j + 2)
