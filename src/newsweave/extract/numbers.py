@@ -294,7 +294,8 @@ def scan(
             continue
         span, j = res
         first, last = items[i].first_lex, items[j - 1].lex
-        a, b = items[i].span if j == i + 1 and items[i].span else (lx[first].start, lx[last].end)
+        own = items[i].span if j == i + 1 else None
+        a, b = own if own is not None else (lx[first].start, lx[last].end)
         num = NumberSpan(a, b, span[0], span[1], span[2],
                          kind=span[3], first=first, last=last + 1)  # fmt: skip
         out.append(_with_sign(text, lx, num))
