@@ -87,7 +87,7 @@ def test_html_is_self_contained_with_charts_and_tables(data: dict[str, Any]) -> 
     for chart in ("timeline-chart", "coverage-chart", "figure-chart"):
         assert chart in classes
     for table in ("coverage", "figures", "quotes", "only-here", "timeline", "articles"):
-        assert f'<table class="{table}"' in page
+        assert f'<table class="{table} stack"' in page
     assert 'class="badge conflict"' in page and 'class="badge evolving"' in page
     assert 'name="viewport"' in page and "@media" in page
     # citations link to the articles table

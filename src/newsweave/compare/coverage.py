@@ -2,7 +2,8 @@
 
 Written to ``report.ext["coverage"]`` (one entry per event and per storyline) as plain data:
 per outlet its articles, first and last date and opinion/news count; the wire copies folded
-into the article they copy; and article counts per day and outlet (the coverage chart).
+into the article they copy; and article counts per publication day and outlet (the coverage
+chart). Articles with no publication date count, but on no day.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ def coverage(scope: Scope) -> dict[str, Any]:
     by_day: dict[str, Counter[str]] = {}
     for a in scope.articles:
         name = outlet_of(a)
-        day = scope.when(a)
+        day = a.published[:10] if a.published else None  # only dates the articles carry
         o = outlets.setdefault(
             name, {"outlet": name, "articles": [], "first": None, "last": None, "kinds": Counter()}
         )

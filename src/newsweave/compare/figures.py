@@ -319,7 +319,7 @@ def compare_scope(scope: Scope) -> list[Comparison]:
                         article=a.id,
                         value=f.value,
                         outlet=outlet_of(a),
-                        published=scope.when(a),
+                        published=a.published[:10] if a.published else None,
                         text=f.text,
                         sentence=f.sentence,
                         unit=f.unit,

@@ -30,6 +30,10 @@ def _svg(height: int, label: str, body: list[str], cls: str) -> Markup:
     )
 
 
+def _short(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
 def _day(value: str | None) -> dt.date | None:
     p = parse(value) if value else None
     return p[0] if p else None
@@ -37,9 +41,11 @@ def _day(value: str | None) -> dt.date | None:
 
 def _scale(days: list[dt.date], left: int, right: int) -> tuple[dt.date, Any]:
     lo, hi = min(days), max(days)
-    span = max((hi - lo).days, 1)
+    span = (hi - lo).days
 
     def x(d: dt.date) -> float:
+        if span == 0:  # a single day: in the middle
+            return (left + right) / 2
         return left + (right - left) * (d - lo).days / span
 
     return lo, x
@@ -55,6 +61,15 @@ def _axis(days: list[dt.date], y: int, left: int, right: int, x: Any) -> list[st
             f'fill="#555">{d.isoformat()}</text>'
         )
     return out
+
+
+def _label(cx: float, r: int, cy: int, text: str, middle: float) -> str:
+    """A dot's label, right of it on the left half of the chart and left of it on the right."""
+    x, anchor = (cx + r + 3, "start") if cx <= middle else (cx - r - 3, "end")
+    return (
+        f'<text x="{x:.1f}" y="{cy + 4}" font-size="12" text-anchor="{anchor}" '
+        f'fill="#222">{escape(text)}</text>'
+    )
 
 
 def timeline_chart(entries: list[dict[str, Any]]) -> Markup:
@@ -76,8 +91,7 @@ def timeline_chart(entries: list[dict[str, Any]]) -> Markup:
             f'stroke="#ccc" stroke-dasharray="2 3"/>'
             f'<circle cx="{x(d):.1f}" cy="{cy}" r="{r}" fill="#1565c0" fill-opacity="0.8">'
             f"<title>{escape(label)}</title></circle>"
-            f'<text x="{min(x(d) + r + 3, right - 60):.1f}" y="{cy + 4}" font-size="11" '
-            f'fill="#222">{escape(e["date"])}</text>'
+            + _label(x(d), r, cy, e["date"], (left + right) / 2)
         )
     return _svg(height, "Timeline of dated happenings", body, "timeline-chart")
 
@@ -99,7 +113,7 @@ def coverage_chart(coverage: dict[str, Any] | None) -> Markup:
         colour = PALETTE[i % len(PALETTE)]
         body.append(
             f'<text x="{left - 8}" y="{cy + 4}" font-size="12" text-anchor="end" '
-            f'fill="#222">{escape(name[:26])}</text>'
+            f'fill="#222">{escape(_short(name, 22))}</text>'
             f'<line x1="{left}" y1="{cy}" x2="{right}" y2="{cy}" stroke="#eee"/>'
         )
         for row in coverage["by_day"]:
@@ -127,13 +141,11 @@ def figure_chart(comparison: dict[str, Any]) -> Markup:
     for i, v in enumerate(values):
         y = 6 + 26 * i
         w = max(2.0, (right - left) * abs(float(v["value"])) / top)
-        who = f"{v.get('outlet') or v['article']}" + (
-            f" ({v['published']})" if v.get("published") else ""
-        )
+        who = _short(str(v.get("outlet") or v["article"]), 22)
         shown = fmt_value(v["value"], v.get("unit"), v.get("approximate"))
         body.append(
             f'<text x="{left - 8}" y="{y + 14}" font-size="12" text-anchor="end" '
-            f'fill="#222">{escape(who[:28])}</text>'
+            f'fill="#222">{escape(who)}</text>'
             f'<rect x="{left}" y="{y}" width="{w:.1f}" height="18" rx="3" fill="{colour}">'
             f"<title>{escape(v.get('sentence') or shown)}</title></rect>"
             f'<text x="{left + w + 6:.1f}" y="{y + 14}" font-size="12" fill="#222">'

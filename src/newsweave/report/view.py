@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 Data = dict[str, Any]
+_MAGNITUDES = frozenset({"dozens", "hundreds", "thousands", "tens of thousands", "millions"})
 
 
 def _by_scope(items: list[Data], scopes: set[str]) -> list[Data]:
@@ -92,6 +93,8 @@ def build(data: Data) -> Data:
 
 def fmt_value(value: Any, unit: str | None = None, approximate: str | None = None) -> str:
     """A figure for people: ``at least 2 protesters``, ``1.5bn USD``, ``80%``."""
+    if approximate and approximate.lower() in _MAGNITUDES:  # "thousands", not "thousands 1,000"
+        return f"{approximate} {unit}" if unit and unit not in ("percent", "%") else approximate
     if isinstance(value, int | float):
         v = float(value)
         if abs(v) >= 1e9:
