@@ -36,8 +36,15 @@ def test_month_year_follows_the_tense() -> None:
     assert anc.month_year(FRIDAY, 3, "past") == 2013  # the creation month is this year
     assert anc.month_year(FRIDAY, 8, "past") == 2012
     assert anc.month_year(FRIDAY, 8, "future") == 2013
-    assert anc.month_year(FRIDAY, 2, "future") == 2014
+    assert anc.month_year(FRIDAY, 2, "future") == 2013  # 11 months ahead is too far: nearest
     assert anc.month_year(FRIDAY, 5, None) == 2013  # nearest May
+
+
+def test_month_day_keeps_the_current_year_when_the_tense_points_a_year_away() -> None:
+    nov2 = dt.date(1989, 11, 2)
+    assert anc.month_day(nov2, 11, 20, "past") == dt.date(1989, 11, 20)
+    assert anc.month_day(dt.date(2021, 1, 5), 12, 28, "past") == dt.date(2020, 12, 28)
+    assert anc.month_day(nov2, 1, 15, "future") == dt.date(1990, 1, 15)
 
 
 def test_values_at_each_granularity() -> None:

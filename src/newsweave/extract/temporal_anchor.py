@@ -94,6 +94,12 @@ def weekday(anchor: dt.date, wd: int, direction: Tense) -> dt.date:
     return back if (anchor - back) <= (fwd - anchor) else fwd
 
 
+#: Beyond this many days from the anchor, a tense-chosen month or day yields to the nearest
+#: one: news style omits the year only for dates of the current year, so "extended to Nov. 20"
+#: in early November is this Nov. 20 although the verb is past.
+FAR = 300
+
+
 def month_day(anchor: dt.date, m: int, d: int, direction: Tense) -> dt.date | None:
     """Month ``m`` day ``d`` in the year that ``direction`` chooses around ``anchor``."""
     cands = []
@@ -102,7 +108,10 @@ def month_day(anchor: dt.date, m: int, d: int, direction: Tense) -> dt.date | No
             cands.append(dt.date(y, m, d))
         except ValueError:
             continue
-    return pick(cands, anchor, direction) if cands else None
+    if not cands:
+        return None
+    chosen = pick(cands, anchor, direction)
+    return chosen if abs((chosen - anchor).days) <= FAR else pick(cands, anchor, None)
 
 
 def month_year(anchor: dt.date, m: int, direction: Tense) -> int:
@@ -111,7 +120,8 @@ def month_year(anchor: dt.date, m: int, direction: Tense) -> int:
         return anchor.year
     firsts = [dt.date(y, m, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     here = dt.date(anchor.year, anchor.month, 1)
-    return pick(firsts, here, direction).year
+    chosen = pick(firsts, here, direction)
+    return chosen.year if abs((chosen - here).days) <= FAR else pick(firsts, here, None).year
 
 
 def season_of(d: dt.date) -> tuple[int, int]:

@@ -37,6 +37,7 @@ _OFFSETS = {
     "the past": -1,
     "the last": -1,
     "the previous": -1,
+    "the latest": -1,
     "this past": -1,
     "this": 0,
     "the current": 0,
@@ -58,7 +59,14 @@ class Context:
     counts: Callable[[int], bool]  # whether the number at an offset counts things ("2000 people")
 
 
+#: Prepositions that point forward from a past verb: "extended until Nov. 20", "by June".
+FORWARD = frozenset({"until", "till", "through", "by"})
+
+
 def _direction(ctx: Context, m: re.Match[str]) -> Tense:
+    before = ctx.text[max(0, m.start() - 8) : m.start()].split()
+    if before and before[-1].lower() in FORWARD:
+        return "future"
     tense = ctx.tense(m.start(), m.end())
     return tense if tense in ("past", "future") else None
 
@@ -167,7 +175,18 @@ def decade_word(m: re.Match[str], ctx: Context) -> Result:
 
 
 def century(m: re.Match[str], ctx: Context) -> Result:
-    return f"{ORDINALS[m.group('o').lower()] - 1:02d}", False
+    o = m.group("o").lower()
+    n = int(o[:-2]) if o[0].isdigit() else ORDINALS[o]
+    return (f"{n - 1:02d}", False) if 1 <= n <= 30 else None
+
+
+def year_tail(m: re.Match[str], ctx: Context) -> Result:
+    """The second year of a range written short: the "58" of "1957-58"."""
+    first = ctx.text[m.start() - 5 : m.start() - 1]
+    tail = int(m.group("yy"))
+    if tail <= int(first[2:]):
+        return None
+    return f"{first[:2]}{tail:02d}", False
 
 
 def season_year(m: re.Match[str], ctx: Context) -> Result:
@@ -256,6 +275,7 @@ NORMALIZERS: dict[str, Callable[[re.Match[str], Context], Result]] = {
     "month": month,
     "weekday": weekday,
     "year": year,
+    "year_tail": year_tail,
     "decade": decade,
     "decade_short": decade_short,
     "decade_word": decade_word,

@@ -129,14 +129,14 @@ YEAR = r"(?P<y>(?:1[5-9]|20)\d\d)"
 NUM = rf"(?P<n>\d+|{_alt(list(NUMBERS))})"
 REL = (
     r"(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+coming|the\s+current|the\s+past"
-    r"|the\s+last|the\s+previous)"
+    r"|the\s+last|the\s+previous|the\s+latest)"
 )
 PART = (
     r"(?:(?P<part>early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of"
     r"|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of)(?:\s*-\s*|\s+)(?:in\s+)?)?"
 )
 SEASON = r"(?P<s>winter|spring|summer|fall|autumn)"
-ORDINAL = rf"(?P<o>{_alt(list(ORDINALS))})"
+ORDINAL = rf"(?P<o>\d{{1,2}}(?:st|nd|rd|th)|{_alt(list(ORDINALS))})"
 END = r"(?![\w-])"
 
 
@@ -201,12 +201,13 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "year",
-        r"(?<![\d$€£¥.,:/-])(?:(?i:(?P<part>early|late|mid|the\s+end\s+of|the\s+beginning\s+of"
+        r"(?<![\d$€£¥.,:/])(?<!(?<!\d\d\d\d)-)(?:(?i:(?P<part>early|late|mid|the\s+end\s+of|the\s+beginning\s+of"
         r"|the\s+start\s+of|the\s+middle\s+of))(?:\s*-\s*|\s+))?(?:(?i:fiscal(?:\s+year)?)\s+)?"
         + YEAR
         + r"(?![\d%]|,\d|\.\d)",
         {DIGITS},
     ),
+    _rule("year_tail", r"(?<=(?:1[5-9]|20)\d\d[-–/])(?P<yy>\d\d)(?![\d%])", {DIGITS}),
     _rule(
         "decade",
         r"(?:the\s+)?(?:(?P<part>early|mid|late)(?:\s*-\s*|\s+))?"
@@ -256,7 +257,10 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "unit_rel",
-        PART + REL + r"\s+(?P<unit>week|weekend|month|year|quarter|decade|century)(?!-)" + END,
+        PART
+        + REL
+        + r"\s+(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)(?!-)"
+        + END,
         _UNITS,
         IC,
     ),

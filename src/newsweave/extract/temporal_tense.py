@@ -36,6 +36,8 @@ FUTURE_FRAMES = frozenset(
         "to",
     }
 )
+#: Modals that put the event after the reported moment ("might come", "would leave").
+MODALS = frozenset({"might", "may", "could", "would", "should", "must", "can", "'d", "ca"})
 PERFECT_AUX = frozenset({"has", "have", "'ve", "'s"})
 MAX_HOPS = 8
 
@@ -69,12 +71,21 @@ def verb_tense(verb: Token) -> Tense:
         return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
+    if verb.tag_ == "VB" and words & MODALS:
+        return "future"  # "might come Tuesday"
+    if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes) and verb.head is not verb:
+        if verb.head.lower_ in FUTURE_FRAMES or verb.head.lower_ in ("plan", "planned", "ready"):
+            return "future"  # "planned to leave on Thursday"
+        if verb.head.pos_ in ("VERB", "AUX"):
+            return verb_tense(verb.head)  # "agreed to sell in October": the agreeing's tense
+    if verb.tag_ == "VBN" and not auxes:
+        return "past"  # reduced relative: "products introduced in April"
     if verb.tag_ == "VBN" and words & PERFECT_AUX:
         return "past"
     if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "future"  # present progressive with a date: "is meeting on Friday"
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
-        return "present"
+        return "present"  # weekdays read it as a schedule ("they meet Monday")
     if verb.tag_ == "MD" and verb.lower_ in FUTURE_AUX:
         return "future"
     return None
