@@ -128,3 +128,17 @@ def test_offsets_sentences_and_reference_values() -> None:
     assert by_text["August 2020"].sentence == "Protests began in August 2020."
     assert by_text["now"].value == "PRESENT_REF"
     assert not is_calendar("PRESENT_REF") and is_calendar("2020-08")
+
+
+@needs_model
+def test_numeric_dates_and_holidays() -> None:
+    got = values(
+        "Police detained 50 people on 28.08.2020 and on 8/29/2020. He will be home for "
+        "Christmas. On Easter Sunday 2019 bombs exploded. The 2009-2010 season was long.",
+        "2020-11-20",
+    )
+    assert got["28.08.2020"] == "2020-08-28"
+    assert got["8/29/2020"] == "2020-08-29"
+    assert got["Christmas"] == "2020-12-25"
+    assert got["Easter Sunday 2019"] == "2019-04-21"
+    assert (got["2009"], got["2010"]) == ("2009", "2010")

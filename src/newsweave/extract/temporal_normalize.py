@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from dateutil.easter import easter
+
 from . import temporal_anchor as anc
 from .temporal_anchor import Tense, Unit
 from .temporal_patterns import (
@@ -153,6 +155,36 @@ def weekday(m: re.Match[str], ctx: Context) -> Result:
     return d.isoformat(), True
 
 
+def numeric_date(m: re.Match[str], ctx: Context) -> Result:
+    """``28.08.2020`` (day first with dots) or ``8/28/2020`` (month first with slashes)."""
+    a, b = int(m.group("a")), int(m.group("b"))
+    day_first = a > 12 or (b <= 12 and m.group("sep") == ".")
+    d = _date(int(m.group("y")), b, a) if day_first else _date(int(m.group("y")), a, b)
+    return (d.isoformat(), False) if d else None
+
+
+def _holiday(name: str, y: int) -> dt.date:
+    if name.startswith("thanksgiving"):  # fourth Thursday of November (United States)
+        first = dt.date(y, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    if name.startswith("easter"):
+        return easter(y)
+    fixed = {"christmas eve": (12, 24), "new year's eve": (12, 31), "new year's": (1, 1)}
+    fixed |= {"christmas": (12, 25), "halloween": (10, 31), "valentine's": (2, 14)}
+    key = next(k for k in fixed if name.startswith(k))
+    return dt.date(y, *fixed[key])
+
+
+def holiday(m: re.Match[str], ctx: Context) -> Result:
+    name = " ".join(m.group("h").lower().split())
+    if m.group("y"):
+        return _holiday(name, int(m.group("y"))).isoformat(), False
+    if ctx.dct is None:
+        return None
+    cands = [_holiday(name, y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
+    return anc.pick(cands, ctx.dct, _direction(ctx, m)).isoformat(), True
+
+
 def year(m: re.Match[str], ctx: Context) -> Result:
     at = m.start("y")
     if ctx.entity(at) in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT") or ctx.counts(at):
@@ -276,6 +308,8 @@ NORMALIZERS: dict[str, Callable[[re.Match[str], Context], Result]] = {
     "weekday": weekday,
     "year": year,
     "year_tail": year_tail,
+    "numeric_date": numeric_date,
+    "holiday": holiday,
     "decade": decade,
     "decade_short": decade_short,
     "decade_word": decade_word,

@@ -207,6 +207,18 @@ RULES: tuple[Rule, ...] = (
         + r"(?![\d%]|,\d|\.\d)",
         {DIGITS},
     ),
+    _rule(
+        "numeric_date",
+        r"(?<![\d./])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)" + YEAR + r"(?![\d]|\.\d)",
+        {DIGITS},
+    ),
+    _rule(
+        "holiday",
+        r"(?P<h>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+Eve|New\s+Year's\s+Day"
+        r"|Thanksgiving(?:\s+Day)?|Halloween|Valentine's\s+Day|Easter(?:\s+Sunday)?)"
+        r"(?:,?\s+" + YEAR + r")?(?![\w-])",
+        {"christmas", "new", "thanksgiving", "halloween", "valentine", "easter"},
+    ),
     _rule("year_tail", r"(?<=(?:1[5-9]|20)\d\d[-–/])(?P<yy>\d\d)(?![\d%])", {DIGITS}),
     _rule(
         "decade",
