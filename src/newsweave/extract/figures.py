@@ -18,6 +18,7 @@ and "several thousand" is 1000 with approximate "several".
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from .. import nlp
@@ -291,9 +292,18 @@ def _is_range(text: str, prev: Figure, f: Figure) -> bool:
 # --- what it counts: the dependency parse ---------------------------------------------------
 
 
+def _text(doc: Doc) -> str:
+    """``doc.text``, cached (spaCy rebuilds it from the tokens on every access)."""
+    text: str | None = doc.user_data.get("newsweave.text")
+    if text is None:
+        text = doc.text
+        doc.user_data["newsweave.text"] = text
+    return text
+
+
 def _token_at(doc: Doc, offset: int) -> Token | None:
     """The first token starting at or after ``offset`` (None past the end)."""
-    span = doc.char_span(offset, min(len(doc.text), offset + 1), alignment_mode="expand")
+    span = doc.char_span(offset, min(len(_text(doc)), offset + 1), alignment_mode="expand")
     if span is not None and len(span):
         return span[0]
     return None
@@ -325,7 +335,7 @@ def _from_parse(fig: Figure, num: NumberSpan, kind: str, doc: Doc) -> None:
     span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
     if span is None or not len(span):
         return
-    fig.sentence = _sentence(doc.text, span[0].sent, fig.start)
+    fig.sentence = _sentence(_text(doc), _sent_of(span[0]), fig.start)
     top = _top(span)
     noun, via_of = _counted_noun(top, span)
     if kind == "age":
@@ -349,10 +359,10 @@ def _from_parse(fig: Figure, num: NumberSpan, kind: str, doc: Doc) -> None:
     if noun is not None and noun.pos_ in ("NOUN", "PROPN") and noun.text.isalpha():
         if fig.unit is None:
             fig.unit = noun.text.lower()
-        gap = doc.text[fig.end : noun.idx] if noun.idx >= fig.end else "\n"
+        gap = _text(doc)[fig.end : noun.idx] if noun.idx >= fig.end else "\n"
         if len(gap.split()) <= 3 and re.fullmatch(r"[^\W\d_]*(?:[ -][^\W\d_]+)*[ -]?", gap):
             fig.end = noun.idx + len(noun.text)  # "more than 6.500 people"
-            fig.text = doc.text[fig.start : fig.end]
+            fig.text = _text(doc)[fig.start : fig.end]
     fig.quantity = _count_quantity(counted)
     fig.subject = _subject(counted)
 
@@ -466,7 +476,7 @@ def _subject(tok: Token) -> str | None:
 
 def _name_before(verb: Token) -> str | None:
     """A name right before a verb the parse left without a subject, on the same line."""
-    for tok in reversed(verb.doc[verb.sent.start : verb.i]):
+    for tok in reversed(verb.doc[_sent_of(verb).start : verb.i]):
         if "\n" in tok.text:
             return None
         if tok.pos_ == "PROPN" and tok.dep_ not in ("pobj", "poss", "compound"):
@@ -474,6 +484,18 @@ def _name_before(verb: Token) -> str | None:
         if tok.pos_ not in ("AUX", "ADV", "PART"):
             return None
     return None
+
+
+def _sent_of(tok: Token) -> Span:
+    """The sentence of ``tok`` (``Token.sent`` walks all sentences on every call)."""
+    doc = tok.doc
+    cache = doc.user_data.get("newsweave.sents")
+    if cache is None or len(cache[1]) == 0:
+        sents = list(doc.sents)
+        cache = (sents, [s.start for s in sents])
+        doc.user_data["newsweave.sents"] = cache
+    sents, starts = cache
+    return sents[bisect_right(starts, tok.i) - 1]
 
 
 def _sentence(text: str, sent: Span, offset: int) -> str:

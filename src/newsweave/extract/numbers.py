@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Convention = Literal["comma", "dot"] | None
 
@@ -74,6 +74,8 @@ _TIME_NOUNS = frozenset(
     {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
      "minute", "minutes", "decade", "decades", "seconds"}
 )  # fmt: skip
+#: Non-number words that matter between numbers ("one over three", "one in five").
+_JOINERS = frozenset({"over", "out", "of", "in", "/"})
 SIGN_WORDS = frozenset({"minus", "negative"})
 
 LEX_RE = re.compile(
@@ -87,8 +89,7 @@ LEX_RE = re.compile(
 _GROUP_SPACE = {" ", "\u00a0", "\u202f", "\u2009"}
 
 
-@dataclass(frozen=True)
-class Lexeme:
+class Lexeme(NamedTuple):
     text: str
     start: int
     end: int
@@ -111,7 +112,7 @@ class NumberSpan:
 
 def lex(text: str) -> list[Lexeme]:
     """The lexemes of ``text``: digit runs, words and single other characters."""
-    return [Lexeme(m.group(), m.start(), m.end()) for m in LEX_RE.finditer(text)]
+    return [Lexeme(m.group(), *m.span()) for m in LEX_RE.finditer(text)]
 
 
 _DOT_EVIDENCE = re.compile(
@@ -335,7 +336,10 @@ def _items(text: str, lx: list[Lexeme], conv: Convention) -> list[_Item]:
         elif t.text == "/" and items and items[-1].kind == "digits":
             items.append(_Item("over", 0, k))
         else:
-            items.append(_Item("sep", 0, k, word=t.text.lower()))
+            w = t.text.lower()
+            # one item stands for a run of other words: only the first one is ever looked at
+            if w in _JOINERS or not items or items[-1].kind != "sep" or items[-1].word in _JOINERS:
+                items.append(_Item("sep", 0, k, word=w))
         k += 1
     return items
 
