@@ -33,8 +33,10 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 
+from ..extract.wordlists import words
 from ..model import Article, Quote
 from ..pipeline import Config, process_article
 from . import EvalResult, data_path
@@ -42,8 +44,8 @@ from . import EvalResult, data_path
 STAGES = ("newsweave.nlp.parse.v1", "newsweave.extract.entities.v1", "newsweave.extract.quotes.v1")
 MARKS = "\"“”‘’'«»„`"
 _TOKEN = re.compile(r"\w+")
-_NOT_NAMES = frozenset(
-    "The A An Mr Mrs Ms Dr Sen Rep Gov President Secretary He She They It We I His Her".split()
+_NOT_NAMES = words(
+    "The A An Mr Mrs Ms Dr Sen Rep Gov President Secretary He She They It We I His Her"
 )
 
 
@@ -182,8 +184,8 @@ def documents(path: Path) -> Iterator[tuple[Path, Path]]:
 
 
 def _run(txt: Path) -> tuple[str, list[Quote]]:
-    from ..compare import entities as _  # noqa: F401  (registers stages in worker processes)
-    from ..extract import entities as _e, quotes as _q  # noqa: F401
+    import_module("newsweave.extract.entities")  # registers the stages in worker processes
+    import_module("newsweave.extract.quotes")
 
     text = txt.read_text(encoding="utf-8")
     article = Article(id=txt.stem, source=str(txt), text=text, language="en")

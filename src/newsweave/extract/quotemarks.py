@@ -118,6 +118,8 @@ def _closes(opener: _Mark, mark: _Mark) -> bool:
     if mark.char in "\"'":
         return True  # sloppy text mixes straight and curly marks (“...")
     partner = _PAIR.get(opener.char)
+    if mark.char == opener.char and not mark.can_open:
+        return True  # a mistyped closer: “rapists“ while ...
     if partner is None:  # straight or Nordic opener: any closing form of the family
         return mark.char not in ("„", "‚")
     return mark.char == partner or (opener.char == "„" and mark.char == "”")

@@ -38,7 +38,10 @@ STAGE = "newsweave.extract.quotes.v1"
 MIN_WORDS_UNATTRIBUTED = 6
 #: Fewer words than this need a governing speech verb even when a speech verb is near.
 MIN_WORDS_NEARBY = 4
+#: Longest attribution (tokens) between two parts of one quote in a paragraph.
+MAX_JOIN_GAP = 40
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
+_CLAUSAL = frozenset({"ccomp", "conj", "xcomp", "parataxis", "advcl", "dep", "acomp", "oprd"})
 _CLIMB = frozenset({"conj", "advcl", "xcomp", "ccomp", "relcl", "parataxis", "acl"})
 
 
@@ -124,8 +127,34 @@ class _Finder:
                 break
         return range(left_start, first), range(last + 1, right_end)
 
+    def _governs(self, verb: Token, first: int, last: int) -> bool:
+        """Whether the quotation is a clause reported by ``verb`` (not a title or a name)."""
+        for tok in self.doc[first : last + 1]:
+            if first <= tok.head.i <= last or tok.is_punct:
+                continue
+            node = tok
+            for _ in range(6):
+                if node.dep_ not in _CLAUSAL:
+                    break
+                if node.head.i == verb.i:
+                    return True
+                node = node.head
+        return False
+
     def _from_verb(self, verb: Token, governs: bool) -> _Attribution:
         subj = _subject(verb, self.quoted)
+        if subj is None:
+            # inverted order after a quotation: "..., added a South Carolina Democrat"
+            subj = next(
+                (
+                    c
+                    for c in verb.rights
+                    if c.dep_ in {"dobj", "attr", "npadvmod", "dep", "oprd"}
+                    and not self.quoted[c.i]
+                    and c.pos_ in {"PROPN", "NOUN", "PRON"}
+                ),
+                None,
+            )
         speaker = self.resolver.resolve(subj) if subj is not None else None
         return _Attribution(speaker, verb.lower_, verb.i, governs)
 
@@ -133,9 +162,6 @@ class _Finder:
         """The attribution of the quotation on tokens ``first..last``, if its sentences hold one."""
         doc = self.doc
         left, right = self._window(first, last)
-        heads = {
-            t.head.i for t in doc[first : last + 1] if not first <= t.head.i <= last
-        }  # where the quotation hangs in the parse
         clauses = {  # verbs the quotation is the clausal complement or object of
             t.head.i
             for t in doc[first : last + 1]
@@ -159,14 +185,18 @@ class _Finder:
                         3  # a speech verb's subject is the better source ("X said, according to Y")
                     )
                 elif (tok.pos_ in {"VERB", "AUX"} and tok.lower_ in SPEECH_FORMS) or i in clauses:
-                    governs = i in heads or any(a.i == i for h in heads for a in doc[h].ancestors)
-                    cand = self._from_verb(tok, governs)
+                    cand = self._from_verb(tok, self._governs(tok, first, last))
                     if cand.speaker is None:
                         dist += 20
                 elif tok.text == ":" and side == "left" and first - i <= 1 and i > left.start:
                     prev = doc[i - 1]
-                    speaker = self.resolver.resolve(prev)
-                    cand = _Attribution(speaker, ":", i, True)
+                    verb = next((a for a in prev.ancestors if a.pos_ == "VERB"), None)
+                    if prev.pos_ == "VERB":
+                        verb = prev
+                    if verb is not None and not self.quoted[verb.i]:
+                        cand = self._from_verb(verb, True)  # "X said in a statement: ..."
+                    else:
+                        cand = _Attribution(self.resolver.resolve(prev), ":", i, True)
                 if cand is not None and (best is None or dist < best[0]):
                     best = (dist, cand)
         return best[1] if best else None
@@ -234,11 +264,18 @@ def _merge(found: list[_Found], finder: _Finder) -> list[list[_Found]]:
             split = (
                 same_par
                 and patt is not None
+                and patt.speaker is not None
                 and patt.verb is not None
-                and patt.verb > prev.last
-                and patt.verb < item.first
-                and (att is None or att.verb == patt.verb or item.inherited)
-                and item.first - prev.last <= 12
+                and prev.last < patt.verb < item.first
+                and (
+                    att is None
+                    or att.speaker is None
+                    or att.verb == patt.verb
+                    or item.inherited
+                    or att.speaker.name == patt.speaker.name
+                )
+                and item.first - prev.last <= MAX_JOIN_GAP
+                and not _is_title(finder.doc.text[item.span.start : item.span.end])
             )
             if split:
                 item.attribution = patt
@@ -272,10 +309,19 @@ def _to_quote(text: str, group: list[_Found]) -> Quote | None:
     return quote
 
 
+def _is_title(text: str) -> bool:
+    """A title of a work or a slogan in title case ("Meet the Press"): no speech."""
+    words = text.rstrip(".,!?").split()
+    if len(words) > 8 or (text.rstrip().endswith((".", "?", "!")) and len(words) > 4):
+        return False
+    long = [w for w in words if len(w) > 3 and w[:1].isalpha()]
+    return bool(long) and all(w[:1].isupper() for w in long) and len(long) >= len(words) / 2
+
+
 def _keep(quote: Quote, group: list[_Found]) -> bool:
     words = _words(quote.text)
     att = group[0].attribution
-    if words < 2:
+    if words < 2 or _is_title(quote.text):
         return False
     if quote.speaker is None:
         return words >= MIN_WORDS_UNATTRIBUTED

@@ -17,7 +17,9 @@ SPEECH_VERBS: frozenset[str] = (
     quip muse reiterate emphasize emphasise underline testify disclose reveal recount
     estimate maintain counter retort shout yell cry scream whisper agree disagree accuse
     blast slam criticize criticise praise describe mention acknowledge concur
-    wonder speak tout assure inform told mutter sigh snap declare proclaim indicate call""")
+    wonder speak tout assure inform told mutter sigh snap declare proclaim indicate call elaborate
+    interject plead beg scoff read exclaim fume gush rant thunder summarize summarise
+    chime advise instruct order text email message predict""")
 )
 #: The subset that also introduces indirect speech ("X said that ...") reliably.
 REPORTING_VERBS: frozenset[str] = (
