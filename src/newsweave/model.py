@@ -67,7 +67,7 @@ class DateMention:
     start: int
     end: int
     text: str
-    value: str  # ISO 8601: YYYY, YYYY-MM, YYYY-MM-DD (or YYYY-Www)
+    value: str  # TIMEX3 value: YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www, YYYY-Qn, decade "199", PAST_REF
     sentence: str = ""
     relative: bool = False  # resolved against the publication date ("on Sunday", "last year")
 
