@@ -1,15 +1,17 @@
 """Page-chrome removal from extracted text: the rules of :mod:`.rules` applied by position.
 
 Order: title (plain-text input), top metadata (breadcrumbs, byline, dateline), line rules
-anywhere, repeated paragraphs, the trailing teaser list, dangling trailing headings.
+anywhere, the trailing teaser list and dangling trailing headings, repeated paragraphs.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .dateline import parse_byline, parse_dateline
 from .lines import (
+    ends_sentence,
     is_bare_number,
     is_bulleted,
     is_heading_like,
@@ -33,9 +35,21 @@ from .similarity import block_similarity
 from .title import find_title
 
 #: Teaser blocks less similar than this to the body are dropped even without other signals.
-TEASER_MAX_SIMILARITY = 0.12
+TEASER_MAX_SIMILARITY = 0.05
+#: A trailing block with more items than this is part of the page, not a teaser list.
+TEASER_MAX_ITEMS = 40
 #: Repeated lines shorter than this (in words) are left to the other rules.
 DUPLICATE_MIN_WORDS = 6
+
+
+#: Rules that judge a line on its own, anywhere in the text.
+LINE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("widget", is_widget),
+    ("caption", is_caption),
+    ("call-to-action", is_call_to_action),
+    ("more-link", is_more_link),
+    ("see-also", is_see_also),
+)
 
 
 @dataclass
@@ -48,6 +62,7 @@ class Cleaned:
     author: str | None = None
     place: str | None = None
     published: str | None = None
+    reasons: list[tuple[str, str]] = field(default_factory=list)  # (rule, line) per drop
 
 
 def _key(s: str) -> str:
@@ -59,7 +74,10 @@ class _Doc:
 
     def __init__(self, text: str) -> None:
         self.lines = split_lines(text)
-        self.drop: set[int] = set()
+        self.drop: dict[int, str] = {}  # dropped line -> rule that dropped it
+
+    def mark(self, i: int, rule: str) -> None:
+        self.drop.setdefault(i, rule)
 
     def kept(self) -> list[int]:
         return [i for i in range(len(self.lines)) if i not in self.drop]
@@ -87,30 +105,27 @@ def clean_text(text: str, title: str | None = None, title_in_text: bool = False)
 
     if title_in_text and title is None:
         idx, skipped = find_title(doc.lines)
-        doc.drop.update(skipped)
+        for i in skipped:
+            doc.mark(i, "top-chrome")
         if idx is not None:
             out.title = doc.text(idx)
-            doc.drop.add(idx)
+            doc.mark(idx, "title")
             moved.add(idx)
     _top(doc, out, moved)
     for i in doc.kept():
-        s = doc.text(i)
-        if (
-            is_widget(s)
-            or is_caption(s)
-            or is_call_to_action(s)
-            or is_more_link(s)
-            or is_see_also(s)
-        ):
-            doc.drop.add(i)
-    _duplicates(doc)
+        for name, rule in LINE_RULES:
+            if rule(doc.text(i)):
+                doc.mark(i, name)
+                break
     _tail(doc)
+    _duplicates(doc)
     kept = doc.kept()
     if not kept:  # cleaning must never destroy an article: keep the text as it came
         out.text = join_lines(doc.lines)
         return out
     out.text = join_lines([doc.lines[i] for i in kept])
-    out.removed = [shorten(doc.text(i)) for i in sorted(doc.drop - moved)]
+    out.removed = [shorten(doc.text(i)) for i in sorted(doc.drop) if i not in moved]
+    out.reasons = [(doc.drop[i], doc.text(i)) for i in sorted(doc.drop)]
     return out
 
 
@@ -123,9 +138,9 @@ def _top(doc: _Doc, out: Cleaned, moved: set[int]) -> None:
         headline = out.title or nxt
         repeated_title = bool(out.title) and _key(s) == _key(out.title or "")
         if repeated_title or is_breadcrumb(s, headline) or is_breadcrumb(s, nxt):
-            doc.drop.add(i)
+            doc.mark(i, "breadcrumb")
         elif (dl := parse_dateline(s)) is not None:
-            doc.drop.add(i)
+            doc.mark(i, "dateline")
             moved.add(i)
             out.place = out.place or (dl.place.split(",")[0].strip() if dl.place else None)
             out.published = out.published or dl.date
@@ -134,11 +149,11 @@ def _top(doc: _Doc, out: Cleaned, moved: set[int]) -> None:
                     author = parse_byline(doc.text(j), beside_dateline=True)
                     if author:
                         out.author = out.author or author
-                        doc.drop.add(j)
+                        doc.mark(j, "byline")
                         moved.add(j)
         elif (author := parse_byline(s)) is not None:
             out.author = out.author or author
-            doc.drop.add(i)
+            doc.mark(i, "byline")
             moved.add(i)
 
 
@@ -152,10 +167,10 @@ def _duplicates(doc: _Doc) -> None:
     for i in doc.kept():
         k = _key(doc.text(i))
         if k in last and last[k] != i:
-            doc.drop.add(i)
+            doc.mark(i, "duplicate")
             prev = [j for j in doc.kept() if j < i]
             if prev and prev[-1] in top and is_heading_like(doc.text(prev[-1]), max_words=4):
-                doc.drop.add(prev[-1])
+                doc.mark(prev[-1], "duplicate-label")
 
 
 def _is_teaser_item(s: str) -> bool:
@@ -171,28 +186,43 @@ def _tail(doc: _Doc) -> None:
             if h <= body_paragraphs[1] or not is_heading_like(doc.text(h), max_words=10):
                 continue
             if _is_teaser_block(doc, kept[:n], kept[n:]):
-                doc.drop.update(kept[n:])
+                for i in kept[n:]:
+                    doc.mark(i, "teasers")
                 break
     while (kept := doc.kept()) and (
         (doc.text(kept[-1]).endswith(":") and is_heading_like(doc.text(kept[-1])))
         or is_related_heading(doc.text(kept[-1]))
         or is_bare_number(doc.text(kept[-1]))
     ):
-        doc.drop.add(kept[-1])
+        doc.mark(kept[-1], "trailing-heading")
 
 
 def _is_teaser_block(doc: _Doc, before: list[int], block: list[int]) -> bool:
-    """Heading plus mostly short items at the end, unrelated to the body or marked as teasers."""
+    """Heading plus teaser items at the end, marked as teasers or unrelated to the body.
+
+    Items are headlines, bare counts, bullets, or a summary paragraph under a repeated headline
+    (the "title, title again, summary, view count" shape of teaser lists).
+    """
     heading, items = doc.text(block[0]), [doc.text(i) for i in block[1:]]
-    if not items:
-        return False
-    short = sum(_is_teaser_item(s) for s in items)
-    if short * 2 < len(items):
+    if not items or len(items) > TEASER_MAX_ITEMS:
         return False
     keys = [_key(s) for s in items]
-    repeated = len(set(keys)) < len(keys)
-    counts = any(is_bare_number(s) for s in items)
-    if is_related_heading(heading) or (repeated and counts):
+    repeated = {k for k in keys if keys.count(k) > 1}
+    for n, s in enumerate(items):
+        if not _is_teaser_item(s) and not (n and keys[n - 1] in repeated):
+            return False
+    if is_related_heading(heading):
         return True
-    body = [doc.text(i) for i in before]
-    return block_similarity(items, body) < TEASER_MAX_SIMILARITY
+    if repeated and any(is_bare_number(s) for s in items):
+        return True
+    # No marker: only a list of headlines that share next to nothing with the body.
+    if len(items) < 2 or not all(_is_headline(s) for s in [heading, *items]):
+        return False
+    return block_similarity(items, [doc.text(i) for i in before]) < TEASER_MAX_SIMILARITY
+
+
+def _is_headline(s: str) -> bool:
+    """A plain headline: not a list item or table row, not a sentence or a label."""
+    if is_bulleted(s) or "|" in s or s.endswith(":") or ends_sentence(s):
+        return False
+    return 1 <= len(words(s)) <= 20

@@ -6,18 +6,20 @@ from __future__ import annotations
 def block_similarity(block: list[str], body: list[str]) -> float:
     """Cosine similarity of ``block`` and ``body`` in a TF-IDF space fit on the article's lines.
 
-    Fitting on the article's own lines gives words that run through the whole article (function
-    words, the site's name) a low weight, so the score reflects shared subject matter.
+    Document frequencies come from the article's own lines, and a word found in every line gets
+    weight 0 (idf ``ln(n/df)``), so function words and the site's name do not count: the score
+    reflects shared subject matter, in any language, without a stop-word list.
     """
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import cosine_similarity
 
     if not block or not body:
         return 0.0
-    vec = TfidfVectorizer(sublinear_tf=True, token_pattern=r"(?u)\b\w\w+\b", lowercase=True)
+    vec = TfidfVectorizer(sublinear_tf=True, smooth_idf=False, token_pattern=r"(?u)\b\w\w+\b")
     try:
         vec.fit(block + body)
-        m = vec.transform([" ".join(block), " ".join(body)])
-    except ValueError:  # nothing but stop characters
+    except ValueError:  # no word tokens at all
         return 0.0
+    vec.idf_ = vec.idf_ - 1.0
+    m = vec.transform([" ".join(block), " ".join(body)])
     return float(cosine_similarity(m[0], m[1])[0, 0])

@@ -23,7 +23,13 @@ def extract(article: Article, config: Config) -> Article:
         page = extract_page(article.html, article.url)
         article.text = page.text
         article.title = article.title or page.title
-        article.published = article.published or page.published
+        # A WARC capture date is only a fallback: the page's own date is the publication date.
+        captured = article.ext.get("newsweave", {}).get("published_source") == "warc-date"
+        article.published = (
+            (page.published or article.published)
+            if captured
+            else (article.published or page.published)
+        )
         article.author = article.author or page.author
         article.outlet = article.outlet or page.outlet
         article.url = article.url or page.url
