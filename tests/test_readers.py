@@ -59,7 +59,7 @@ def test_html_raw_page_goes_to_html_with_canonical_url(tmp_path: Path) -> None:
     assert b.html == page and b.text == ""
     assert b.ext["newsweave"]["format"] == "html"
     assert b.url == "https://www.example.org/news/1"
-    assert b.outlet == "example.org"
+    assert b.outlet is None  # filled by the cleaning stage: site name first, then domain
     assert a.url is None and a.outlet is None
 
 
@@ -74,7 +74,7 @@ def test_html_og_url_and_declared_legacy_charset(tmp_path: Path) -> None:
     assert isinstance(a, Article)
     assert "Café déjà vu – “quoted”" in (a.html or "")
     assert a.url == "http://news.example.com/a?x=1"
-    assert a.outlet == "news.example.com"
+    assert a.outlet is None  # filled by the cleaning stage: site name first, then domain
 
 
 def test_json_list_single_and_wrapped(tmp_path: Path) -> None:
@@ -214,7 +214,7 @@ def test_warc_html_responses_are_articles_others_counted(tmp_path: Path) -> None
     got = list(read_inputs([str(p)], ReadOptions(), stats))
     assert len(got) == 2 and not problems(got)
     a, b = articles(got)
-    assert (a.source, a.url, a.outlet) == ("https://www.news.com/1", a.source, "news.com")
+    assert (a.source, a.url, a.outlet) == ("https://www.news.com/1", a.source, None)
     assert a.id == short_hash(canonical_url("https://www.news.com/1"))
     assert a.html == page.decode() and a.text == ""
     assert a.published == "2020-08-28T12:00:00+00:00"

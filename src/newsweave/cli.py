@@ -175,17 +175,17 @@ def stages_cmd() -> None:
     from .pipeline import default_stage_names, registry
 
     default = default_stage_names()
-    table = Table("stage", "scope", "reads", "writes", "default", "description")
-    for name, st in sorted(registry().items()):
-        table.add_row(
-            name,
-            st.scope,
-            ", ".join(sorted(st.reads)),
-            ", ".join(sorted(st.writes)),
-            "yes" if name in default else "",
-            st.description,
+    reg = registry()
+    order = [n for n in default if n in reg] + sorted(n for n in reg if n not in default)
+    for name in order:
+        st = reg[name]
+        mark = "[green]default[/]" if name in default else "[dim]optional[/]"
+        out.print(f"[bold]{name}[/] ({st.scope}, {mark}) {st.description}", soft_wrap=True)
+        out.print(
+            f"    reads {', '.join(sorted(st.reads))} -> writes {', '.join(sorted(st.writes))}",
+            soft_wrap=True,
+            highlight=False,
         )
-    out.print(table)
 
 
 @app.command("serve")

@@ -13,7 +13,6 @@ from ...model import Article, Problem
 from .. import ReadOptions
 from .base import Blob, problem
 from .decode import declared_charset, decode_bytes
-from .records import url_domain
 
 
 def page_url(html: str) -> str | None:
@@ -45,7 +44,7 @@ def html_article(
         source=source,
         text="",
         url=url,
-        outlet=url_domain(url),
+        outlet=None,  # the cleaning stage prefers the page's site name, then the URL's domain
         html=html,
         ext={"newsweave": {"format": "html", **meta}},
     )
