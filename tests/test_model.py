@@ -10,8 +10,8 @@ import jsonschema
 from newsweave.io.report_json import report_to_dict
 from newsweave.model import (
     Article,
-    Comparison,
     ComparedValue,
+    Comparison,
     Figure,
     Problem,
     Quote,
@@ -62,7 +62,13 @@ def test_report_json_validates_against_schema_and_flattens_annotations() -> None
     )
     data = report_to_dict(report)
     jsonschema.validate(data, json.loads(SCHEMA.read_text()))
-    assert data["summary"] == {"read": 2, "analysed": 1, "problems": 1, "events": 0, "storylines": 0}
+    assert data["summary"] == {
+        "read": 2,
+        "analysed": 1,
+        "problems": 1,
+        "events": 0,
+        "storylines": 0,
+    }
     assert data["quotes"][0]["article"] == "a1"
     assert "quotes" not in data["articles"][0]
     quote = data["quotes"][0]
