@@ -29,7 +29,9 @@ from .vectors import SparseVec, dot
 INDEX_FEATURES = 40
 QUERY_FEATURES = 40
 #: Centroid sums keep at most this many features (the weakest are dropped).
-MAX_CENTROID_FEATURES = 1500
+MAX_CENTROID_FEATURES = 800
+#: Indexed features two clusters must share before the sweep compares them.
+SWEEP_MIN_SHARED = 4
 
 
 @dataclass
@@ -187,25 +189,59 @@ class OnlineClusterer:
         target.add(item, vec, t)
         self.active.move_to_end(target.key)
         self._index(target)
-        if len(target.members) > 1:
-            self._merge_around(target, [k for _, k in scored[1:6] if k != target.key])
+        if len(target.members) > 1:  # only runners-up the item itself found close
+            near = [k for sc, k in scored[1:4] if sc >= 0.5 * self.p.merge_threshold]
+            self._merge_around(target, [k for k in near if k != target.key])
         self._evict()
         return target.key
 
+    def link(self, a: Cluster, b: Cluster) -> float:
+        """Average link of two clusters (mean item similarity), decayed by their time gap."""
+        avg = dot(a.total, b.total) / max(1, len(a.members) * len(b.members))
+        gap = min(gap_days(b.first, a.first, a.last), gap_days(b.last, a.first, a.last))
+        return avg * decay(gap, self.p)
+
     def _merge_around(self, c: Cluster, near: list[int]) -> None:
-        """Merge ``c`` with nearby active clusters whose centroids are now close enough."""
+        """Merge ``c`` with nearby active clusters that are now as close as one event."""
         for k in near:
             other = self.active.get(k)
-            if other is None:
-                continue
-            cos = dot(c.total, other.total) / (self._norms[c.key] * self._norms[k])
-            gap = min(gap_days(other.first, c.first, c.last), gap_days(other.last, c.first, c.last))
-            if cos * decay(gap, self.p) >= self.p.merge_threshold:
-                c.absorb(other)
-                self._unindex(k)
-                del self.active[k]
-                self.merged.append((other.key, c.key))
-                self._index(c)
+            if other is not None and self.link(c, other) >= self.p.merge_threshold:
+                self._merge(c, other)
+
+    def _merge(self, c: Cluster, other: Cluster) -> None:
+        c.absorb(other)
+        self._unindex(other.key)
+        del self.active[other.key]
+        self.merged.append((other.key, c.key))
+        self._index(c)
+
+    def sweep(self) -> None:
+        """Merge active clusters pairwise while some pair links above ``merge_threshold``.
+
+        Run at the end of a batch: like average-link agglomeration, but over the bounded window
+        of active clusters and only between clusters the inverted index finds close.
+        """
+        changed = True
+        while changed:
+            changed = False
+            for key in list(self.active):
+                c = self.active.get(key)
+                if c is None:
+                    continue
+                best: tuple[float, int] | None = None
+                shared: dict[int, int] = {}
+                for f in self._indexed.get(key, []):
+                    for k in self._postings.get(f, ()):
+                        shared[k] = shared.get(k, 0) + 1
+                for k, n in shared.items():
+                    if k == key or n < SWEEP_MIN_SHARED:
+                        continue
+                    score = self.link(c, self.active[k])
+                    if score >= self.p.merge_threshold and (best is None or score > best[0]):
+                        best = (score, k)
+                if best is not None:
+                    self._merge(c, self.active[best[1]])
+                    changed = True
 
     def clusters(self) -> list[Cluster]:
         """All clusters, retired and active, in order of creation."""

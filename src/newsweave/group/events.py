@@ -19,7 +19,7 @@ from .text import content_lines, parts, title_of
 from .vectors import DocFreq, SparseVec, hashed_counts, weigh
 
 #: The one fixed event configuration (the same for every data set).
-PARAMS = ClusterParams(threshold=0.12, merge_threshold=0.35, tau_days=60.0, decay_floor=0.5)
+PARAMS = ClusterParams(threshold=0.12, merge_threshold=0.15, tau_days=60.0, decay_floor=0.5)
 
 
 def event_id(key: int) -> str:
@@ -69,6 +69,7 @@ def assign_events(
         if a.duplicate_of:
             continue
         key_of[a.id] = clusterer.assign(a.id, weigh(counts[a.id], df), t)
+    clusterer.sweep()
     for absorbed, survivor in clusterer.merged:
         alias[event_id(absorbed)] = event_id(survivor)
 

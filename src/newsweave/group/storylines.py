@@ -17,7 +17,7 @@ from .clusters import Cluster, ClusterParams, OnlineClusterer
 from .events import EventProfile
 
 #: The one fixed storyline configuration (the same for every data set).
-PARAMS = ClusterParams(threshold=0.08, merge_threshold=0.3, tau_days=180.0, decay_floor=0.5)
+PARAMS = ClusterParams(threshold=0.05, merge_threshold=0.1, tau_days=180.0, decay_floor=0.5)
 
 
 def storyline_id(key: int) -> str:

