@@ -29,7 +29,7 @@ from .vectors import SparseVec, dot
 INDEX_FEATURES = 40
 QUERY_FEATURES = 40
 #: Centroid sums keep at most this many features (the weakest are dropped).
-MAX_CENTROID_FEATURES = 800
+MAX_CENTROID_FEATURES = 1500
 #: Indexed features two clusters must share before the sweep compares them.
 SWEEP_MIN_SHARED = 4
 
