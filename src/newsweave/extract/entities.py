@@ -115,9 +115,10 @@ def _link_others(mentions: list[EntityMention], names: _Names) -> None:
 
 def _link_parentheses(doc: Doc, mentions: list[EntityMention], names: _Names) -> None:
     """ "Alexander Grigorivich (Lukashenko)": a name in parentheses right after another."""
+    text = doc.text  # spaCy rebuilds doc.text on every access
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
-        gap = doc.text[a.end : b.start].strip()
+        gap = text[a.end : b.start].strip()
         if a.label in PERSON_LABELS and b.label in PERSON_LABELS and gap == "(":
             names.union(i, i + 1)
 
@@ -167,8 +168,10 @@ def _nominals(
         best = resolve_role(list(phrase), roles, chunk.start, last_seen)
         if best is None:
             continue
-        words = [t for t in phrase if t.pos_ != "DET"]
-        role_text = doc.text[words[0].idx : phrase.end_char] if words else phrase.text
+        k = 0
+        while k < len(phrase) - 1 and phrase[k].pos_ == "DET":
+            k += 1
+        role_text = phrase[k:].text
         mention = EntityMention(phrase.start_char, phrase.end_char, phrase.text, "PERSON", best)
         mention.role = role_text
         out.append(mention)
@@ -241,7 +244,7 @@ def extract(doc: Doc) -> list[EntityMention]:
         if ent.label_ in PERSON_LABELS:
             toks = title_role(ent) or appos_role(ent)
             if toks:
-                m.role = doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])]
+                m.role = doc[toks[0].i : toks[-1].i + 1].text
                 role_tokens[len(mentions)] = toks
         mentions.append(m)
     names = _Names(len(mentions))

@@ -102,7 +102,7 @@ class _Finder:
             for i in range(first, last + 1):
                 self.quoted[i] = True
         self.resolver = SpeakerResolver(doc, mentions, self.quoted)
-        text = doc.text
+        self.text = text = doc.text  # spaCy rebuilds doc.text on every access
         self.paragraph_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
 
     def paragraph(self, char: int) -> int:
@@ -188,6 +188,14 @@ class _Finder:
                     cand = self._from_verb(tok, self._governs(tok, first, last))
                     if cand.speaker is None:
                         dist += 20
+                elif (
+                    tok.lower_ in SPEECH_FORMS
+                    and tok.pos_ == "NOUN"
+                    and i > 0
+                    and doc[i - 1].pos_ in {"PROPN", "PRON"}
+                    and not self.quoted[i - 1]
+                ):  # "..., Conway notes.": the tagger took the verb for a plural noun
+                    cand = _Attribution(self.resolver.resolve(doc[i - 1]), tok.lower_, i, True)
                 elif tok.text == ":" and side == "left" and first - i <= 1 and i > left.start:
                     prev = doc[i - 1]
                     verb = next((a for a in prev.ancestors if a.pos_ == "VERB"), None)
@@ -209,6 +217,18 @@ class _Finder:
         sent = doc[first - 1].sent
         if doc[first].sent.start != first and doc[first].sent.start > sent.start:
             sent = doc[first].sent
+        colon = first - 1
+        while colon > 0 and doc[colon].is_space:
+            colon -= 1
+        if doc[colon].text == ":" and colon > 0:
+            # "Cruz called them on it:" closing the paragraph before the quotation
+            before = doc[colon - 1]
+            verb = before if before.pos_ == "VERB" else None
+            verb = verb or next((a for a in before.ancestors if a.pos_ == "VERB"), None)
+            if verb is not None and not self.quoted[verb.i]:
+                att = self._from_verb(verb, True)
+                if att.speaker is not None:
+                    return att
         for tok in reversed(sent):
             if tok.i >= first or self.quoted[tok.i]:
                 continue
@@ -275,7 +295,7 @@ def _merge(found: list[_Found], finder: _Finder) -> list[list[_Found]]:
                     or att.speaker.name == patt.speaker.name
                 )
                 and item.first - prev.last <= MAX_JOIN_GAP
-                and not _is_title(finder.doc.text[item.span.start : item.span.end])
+                and not _is_title(finder.text[item.span.start : item.span.end])
             )
             if split:
                 item.attribution = patt
@@ -357,7 +377,7 @@ def _indirect(finder: _Finder) -> list[Quote]:
             Quote(
                 start=start,
                 end=end,
-                text=doc.text[start:end],
+                text=finder.text[start:end],
                 speaker=speaker.name,
                 speaker_start=speaker.start,
                 speaker_end=speaker.end,
@@ -370,11 +390,12 @@ def _indirect(finder: _Finder) -> list[Quote]:
 
 def extract(doc: Doc, mentions: list[EntityMention], indirect: bool = True) -> list[Quote]:
     """Direct quotes (and, with ``indirect``, reported speech) of a parsed text."""
-    spans = find_quotes(doc.text)
+    text = doc.text
+    spans = find_quotes(text)
     finder = _Finder(doc, spans, mentions)
     quotes: list[Quote] = []
     for group in _merge(finder.find(), finder):
-        quote = _to_quote(doc.text, group)
+        quote = _to_quote(text, group)
         if quote is not None and _keep(quote, group):
             quotes.append(quote)
     if indirect:

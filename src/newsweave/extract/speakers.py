@@ -94,8 +94,8 @@ class SpeakerResolver:
         left = tok.left_edge
         while left.i < tok.i and (left.pos_ in {"DET", "PUNCT"} or left.is_space):
             left = left.nbor(1)
-        start, end = left.idx, tok.idx + len(tok)
+        start, end, end_tok = left.idx, tok.idx + len(tok), tok.i
         right = tok.right_edge
         if right.i > tok.i and right.i - tok.i <= 4 and not any(t.is_punct for t in tok.rights):
-            end = right.idx + len(right)  # "the head of the agency"
-        return Speaker(self.doc.text[start:end], start, end, tok.i)
+            end, end_tok = right.idx + len(right), right.i  # "the head of the agency"
+        return Speaker(self.doc[left.i : end_tok + 1].text, start, end, tok.i)
