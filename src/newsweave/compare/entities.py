@@ -78,6 +78,7 @@ def build(articles: list[Article]) -> list[Entity]:
     person_target = _link_people(people)
     entities: dict[tuple[str, str], Entity] = {}
     labels: dict[tuple[str, str], Counter[str]] = {}
+    seen: dict[str, set[str]] = {}  # lower-cased names and aliases per entity id
     for a in articles:
         for m in a.entities:
             if m.label in PERSON_LABELS:
@@ -92,9 +93,10 @@ def build(articles: list[Article]) -> list[Entity]:
                 entities[key] = ent
                 labels[key] = Counter()
             labels[key][m.label] += 1
-            if m.text != ent.name and m.text not in ent.aliases:
+            if m.text.lower() not in seen.setdefault(ent.id, {ent.name.lower()}):
+                seen[ent.id].add(m.text.lower())
                 ent.aliases.append(m.text)
-            if m.role and m.role not in ent.roles:
+            if m.role and m.role.lower() not in {r.lower() for r in ent.roles}:
                 ent.roles.append(m.role)
             if a.id not in ent.articles:
                 ent.articles.append(a.id)
