@@ -43,6 +43,7 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "newsweave.group.dedupe.v1",
     "newsweave.group.events.v1",
     "newsweave.group.storylines.v1",
+    "newsweave.compare.entities.v1",
     "newsweave.compare.coverage.v1",
     "newsweave.compare.figures.v1",
     "newsweave.compare.quotes.v1",
