@@ -142,3 +142,27 @@ def test_numeric_dates_and_holidays() -> None:
     assert got["Christmas"] == "2020-12-25"
     assert got["Easter Sunday 2019"] == "2019-04-21"
     assert (got["2009"], got["2010"]) == ("2009", "2010")
+
+
+def test_undated_text_gets_year_level_dates_from_last_year_and_named_years() -> None:
+    from newsweave import nlp
+    from newsweave.extract.dates import extract_dates
+
+    text = (
+        "The minister said on Friday that last year's floods, which began in March 2019, "
+        "had cost the region dearly. Talks resume next week."
+    )
+    doc = nlp.load("en")(text)
+    found = {d.text: d for d in extract_dates(text, None, doc)}
+    assert found["March 2019"].value == "2019-03" and not found["March 2019"].estimated
+    assert found["last year"].value == "2019" and found["last year"].estimated
+    assert found["Friday"].value == "2020" and found["Friday"].estimated
+
+
+def test_undated_text_without_last_year_keeps_relative_dates_out() -> None:
+    from newsweave import nlp
+    from newsweave.extract.dates import extract_dates
+
+    text = "The election of June 1994 was the first. Protesters marched on Sunday."
+    values = [d.value for d in extract_dates(text, None, nlp.load("en")(text))]
+    assert values == ["1994-06"]

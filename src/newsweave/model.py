@@ -70,6 +70,7 @@ class DateMention:
     value: str  # TIMEX3 value: YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www, YYYY-Qn, decade "199", PAST_REF
     sentence: str = ""
     relative: bool = False  # resolved against the publication date ("on Sunday", "last year")
+    estimated: bool = False  # no publication date: resolved against an estimated year only
 
 
 @dataclass

@@ -12,7 +12,9 @@ Values are TIMEX3 strings: ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``, ``YYYY-Www``, 
 ``YYYY-SU`` (seasons), ``YYY`` (decades), ``YY`` (centuries), plus the non-calendar references
 ``PRESENT_REF`` ("now", "currently"), ``PAST_REF`` ("recently") and ``FUTURE_REF``; use
 :func:`is_calendar` to keep only calendar values (e.g. for timelines). Without a publication
-date, absolute dates are still extracted and relative ones are skipped.
+date, absolute dates are still extracted; relative ones are resolved only at year granularity
+against an estimated reference year (:func:`estimate_reference_year`) and marked ``estimated``,
+else skipped.
 """
 
 from __future__ import annotations
@@ -85,9 +87,50 @@ class _Tokens:
         return tok is not None and tok.dep_ == "nummod" and tok.head.tag_ == "NNS"
 
 
+_LAST_YEAR = re.compile(r"\blast year(?:'s|’s)?\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def estimate_reference_year(text: str, mentions: list[DateMention]) -> int | None:
+    """The year an undated article was most likely written in, or None.
+
+    News style names past years explicitly ("in August 2020") and calls the year before
+    publication "last year". When an undated text does both, the latest year it names
+    explicitly is taken as last year, so the text was written the year after. A weak, documented
+    estimate: used only to place relative expressions at year granularity (``estimated=True``),
+    never written to ``published``.
+    """
+    if not _LAST_YEAR.search(text):
+        return None
+    years = [
+        int(m.group(1))
+        for d in mentions
+        if not d.relative
+        for m in [_YEAR.search(d.text)]
+        if m is not None
+    ]
+    return max(years) + 1 if years else None
+
+
 def extract_dates(text: str, published: str | None, doc: Doc) -> list[DateMention]:
     """Every date expression in ``text`` (parsed as ``doc``), normalised against ``published``."""
     dct = parse_published(published)
+    found = _extract(text, dct, doc)
+    if dct is not None:
+        return found
+    year = estimate_reference_year(text, found)
+    if year is None:
+        return found
+    # Resolve relative expressions against mid-year, then keep only the year: the day is unknown.
+    estimated = []
+    for d in _extract(text, dt.date(year, 7, 1), doc):
+        if d.relative and is_calendar(d.value):
+            d.value, d.estimated = d.value[:4], True
+            estimated.append(d)
+    return sorted(found + estimated, key=lambda d: d.start)
+
+
+def _extract(text: str, dct: dt.date | None, doc: Doc) -> list[DateMention]:
     tokens = _Tokens(doc)
     ctx = Context(
         text=text,
