@@ -20,10 +20,15 @@ from __future__ import annotations
 import heapq
 import math
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .signature import Profile, Signature, conflict, conflict_events
 from .vectors import SparseVec, dot
+
+#: A member's vector, time and signature, as a split needs them.
+ItemOf = Callable[[str], tuple[SparseVec, float | None, Signature | None]]
 
 #: Features of a centroid under which its cluster is indexed, and of an item used to query.
 INDEX_FEATURES = 40
@@ -43,6 +48,11 @@ class ClusterParams:
     tau_days: float  # similarity halves after about 0.7 * tau days without news
     decay_floor: float  # the decay never goes below this (long-running stories resume)
     max_active: int = 2000
+    #: How much a signature conflict (disjoint participants) lowers a similarity, 0..1.
+    conflict_weight: float = 0.0
+    #: The same for merging two clusters (their accumulated signatures are surer than one
+    #: article's).
+    merge_conflict_weight: float = 0.0
 
 
 @dataclass
@@ -54,12 +64,15 @@ class Cluster:
     total: SparseVec = field(default_factory=dict)
     first: float | None = None  # days since the epoch of the earliest dated member
     last: float | None = None
+    sig: Profile = field(default_factory=Profile)  # accumulated participants (events only)
 
     def centroid_norm(self) -> float:
         return math.sqrt(sum(v * v for v in self.total.values())) or 1.0
 
-    def add(self, item: str, vec: SparseVec, t: float | None) -> None:
+    def add(self, item: str, vec: SparseVec, t: float | None, sig: Signature | None = None) -> None:
         self.members.append(item)
+        if sig is not None:
+            self.sig.add(sig)
         for f, v in vec.items():
             self.total[f] = self.total.get(f, 0.0) + v
         if len(self.total) > MAX_CENTROID_FEATURES:
@@ -71,6 +84,7 @@ class Cluster:
 
     def absorb(self, other: Cluster) -> None:
         self.members.extend(other.members)
+        self.sig.absorb(other.sig)
         for f, v in other.total.items():
             self.total[f] = self.total.get(f, 0.0) + v
         for t in (other.first, other.last):
@@ -88,6 +102,7 @@ class Cluster:
             "total": {str(k): round(v, 6) for k, v in self.total.items()},
             "first": self.first,
             "last": self.last,
+            **({"sig": self.sig.to_json()} if self.sig.size else {}),
         }
 
     @classmethod
@@ -98,6 +113,7 @@ class Cluster:
             total={int(k): float(v) for k, v in d["total"].items()},
             first=d.get("first"),
             last=d.get("last"),
+            sig=Profile.from_json(d.get("sig")),
         )
 
 
@@ -154,9 +170,13 @@ class OnlineClusterer:
             found |= self._postings.get(f, set())
         return found
 
-    def similarity(self, vec: SparseVec, t: float | None, c: Cluster) -> float:
+    def similarity(
+        self, vec: SparseVec, t: float | None, c: Cluster, sig: Signature | None = None
+    ) -> float:
         # Average link: mean similarity to the members (their unit vectors sum to ``total``).
         avg = dot(vec, c.total) / max(1, len(c.members))
+        if sig is not None and self.p.conflict_weight:
+            avg *= 1.0 - self.p.conflict_weight * conflict(sig, c.sig)
         return avg * decay(gap_days(t, c.first, c.last), self.p)
 
     # -- stream ----------------------------------------------------------------------------
@@ -174,10 +194,12 @@ class OnlineClusterer:
             self._unindex(old.key)
             self.retired.append(old)
 
-    def assign(self, item: str, vec: SparseVec, t: float | None) -> int:
+    def assign(
+        self, item: str, vec: SparseVec, t: float | None, sig: Signature | None = None
+    ) -> int:
         """Put ``item`` into its best active cluster or a new one; returns the cluster key."""
         scored = sorted(
-            ((self.similarity(vec, t, self.active[k]), k) for k in self.candidates(vec)),
+            ((self.similarity(vec, t, self.active[k], sig), k) for k in self.candidates(vec)),
             reverse=True,
         )
         if scored and scored[0][0] >= self.p.threshold:
@@ -186,7 +208,7 @@ class OnlineClusterer:
             target = Cluster(self.next_key)
             self.next_key += 1
             self.active[target.key] = target
-        target.add(item, vec, t)
+        target.add(item, vec, t, sig)
         self.active.move_to_end(target.key)
         self._index(target)
         if len(target.members) > 1:  # only runners-up the item itself found close
@@ -199,6 +221,8 @@ class OnlineClusterer:
         """Average link of two clusters (mean item similarity), decayed by their time gap."""
         avg = dot(a.total, b.total) / max(1, len(a.members) * len(b.members))
         gap = min(gap_days(b.first, a.first, a.last), gap_days(b.last, a.first, a.last))
+        if self.p.merge_conflict_weight:
+            avg *= 1.0 - self.p.merge_conflict_weight * conflict_events(a.sig, b.sig)
         return avg * decay(gap, self.p)
 
     def _merge_around(self, c: Cluster, near: list[int]) -> None:
@@ -242,6 +266,21 @@ class OnlineClusterer:
                 if best is not None:
                     self._merge(c, self.active[best[1]])
                     changed = True
+
+    def split(self, c: Cluster, moved: set[str], item: ItemOf) -> int:
+        """Move ``moved`` members of active cluster ``c`` to a new cluster; returns its key.
+
+        Both clusters are rebuilt from their members' vectors, times and signatures (``item``).
+        """
+        keep, new = Cluster(c.key), Cluster(self.next_key)
+        self.next_key += 1
+        for m in c.members:
+            (new if m in moved else keep).add(m, *item(m))
+        for part in (keep, new):
+            self.active[part.key] = part
+            self._index(part)
+        self._evict()
+        return new.key
 
     def clusters(self) -> list[Cluster]:
         """All clusters, retired and active, in order of creation."""

@@ -15,11 +15,20 @@ from typing import Any
 from ..model import Article, Event, Report
 from .clusters import Cluster, ClusterParams, OnlineClusterer
 from .order import stream, to_days
+from .signature import Signature, of_parts
+from .split import MIN_SIZE, bisect
 from .text import content_lines, parts, title_of
 from .vectors import DocFreq, SparseVec, hashed_counts, weigh
 
 #: The one fixed event configuration (the same for every data set).
-PARAMS = ClusterParams(threshold=0.12, merge_threshold=0.15, tau_days=60.0, decay_floor=0.5)
+PARAMS = ClusterParams(
+    threshold=0.12,
+    merge_threshold=0.15,
+    tau_days=60.0,
+    decay_floor=0.5,
+    conflict_weight=0.15,
+    merge_conflict_weight=0.3,
+)
 
 
 def event_id(key: int) -> str:
@@ -35,6 +44,7 @@ class EventProfile:
     first: float | None
     last: float | None
     order: int  # input order of its first article (for undated streams)
+    sig: Signature | None = None  # its participants (core names), see :mod:`.signature`
 
 
 def _resolve(alias: dict[str, str], eid: str) -> str:
@@ -43,6 +53,30 @@ def _resolve(alias: dict[str, str], eid: str) -> str:
         seen.add(eid)
         eid = alias[eid]
     return eid
+
+
+def _split_pass(
+    clusterer: OnlineClusterer,
+    items: dict[str, tuple[SparseVec, float | None, Signature | None]],
+    key_of: dict[str, int],
+    sigs: dict[str, Signature],
+    params: ClusterParams,
+) -> None:
+    """Split events of this batch that are two incidents (see :mod:`.split`)."""
+    for c in list(clusterer.active.values()):
+        if len(c.members) < MIN_SIZE or any(m not in items for m in c.members):
+            continue
+        half = bisect(
+            [items[m][0] for m in c.members],
+            [sigs[m] for m in c.members],
+            params,
+        )
+        if half is None:
+            continue
+        moved = {c.members[k] for k in half}
+        new_key = clusterer.split(c, moved, items.__getitem__)
+        for m in moved:
+            key_of[m] = new_key
 
 
 def assign_events(
@@ -55,21 +89,27 @@ def assign_events(
 
     df = DocFreq.from_json(st["docfreq"])
     counts = {}
+    sigs: dict[str, Signature] = {}
     for a in new:
         if a.duplicate_of:
             continue
-        counts[a.id] = hashed_counts(parts(a))
+        p = parts(a)
+        counts[a.id] = hashed_counts(p)
+        sigs[a.id] = of_parts(p)
         df.add([int(f) for idx, _ in counts[a.id].values() for f in idx])
 
     clusterer = OnlineClusterer(params, st["event_clusters"]["next_key"])
     for cj in st["event_clusters"]["active"]:
         clusterer.add_cluster(Cluster.from_json(cj))
     key_of: dict[str, int] = {}
+    items: dict[str, tuple[SparseVec, float | None, Signature | None]] = {}
     for a, t in stream(new):
         if a.duplicate_of:
             continue
-        key_of[a.id] = clusterer.assign(a.id, weigh(counts[a.id], df), t)
+        items[a.id] = (weigh(counts[a.id], df), t, sigs[a.id])
+        key_of[a.id] = clusterer.assign(a.id, *items[a.id])
     clusterer.sweep()
+    _split_pass(clusterer, items, key_of, sigs, params)
     for absorbed, survivor in clusterer.merged:
         alias[event_id(absorbed)] = event_id(survivor)
 
@@ -105,7 +145,9 @@ def assign_events(
     for c in clusterer.clusters():
         eid = event_id(c.key)
         if eid in first_order:
-            profiles[eid] = EventProfile(eid, c.total, c.first, c.last, first_order[eid])
+            profiles[eid] = EventProfile(
+                eid, c.total, c.first, c.last, first_order[eid], c.sig.as_signature()
+            )
     return profiles
 
 

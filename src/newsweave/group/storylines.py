@@ -17,7 +17,14 @@ from .clusters import Cluster, ClusterParams, OnlineClusterer
 from .events import EventProfile
 
 #: The one fixed storyline configuration (the same for every data set).
-PARAMS = ClusterParams(threshold=0.05, merge_threshold=0.1, tau_days=180.0, decay_floor=0.5)
+PARAMS = ClusterParams(
+    threshold=0.05,
+    merge_threshold=0.1,
+    tau_days=180.0,
+    decay_floor=0.5,
+    conflict_weight=0.5,
+    merge_conflict_weight=0.5,
+)
 
 
 def storyline_id(key: int) -> str:
@@ -48,7 +55,7 @@ def assign_storylines(
     fresh.sort(key=lambda p: (p.first if p.first is not None else -math.inf, p.order))
     for prof in fresh:
         t = prof.first
-        key = clusterer.assign(prof.id, _unit(prof.total), t)
+        key = clusterer.assign(prof.id, _unit(prof.total), t, prof.sig)
         if prof.last is not None and prof.last != t:
             clusterer.active[key].last = max(clusterer.active[key].last or prof.last, prof.last)
         out[prof.id] = storyline_id(key)

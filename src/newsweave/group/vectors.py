@@ -23,6 +23,9 @@ N_FEATURES = 2**20
 #: Weight of each part in the combined vector (its share of the cosine).
 WEIGHTS: dict[str, float] = {"head": 0.35, "body": 0.4, "names": 0.25}
 
+#: Tokens a part needs to count fully; shorter parts (a stub body under a real title) weigh less.
+FULL_TOKENS: dict[str, float] = {"head": 1.0, "body": 60.0, "names": 4.0}
+
 SparseVec = dict[int, float]
 
 
@@ -90,7 +93,7 @@ def weigh(counts: dict[str, tuple[np.ndarray, np.ndarray]], df: DocFreq) -> Spar
             continue
         vals = [(1.0 + math.log(c)) * df.idf(int(f)) for f, c in zip(idx, cnt, strict=True)]
         norm = math.sqrt(sum(v * v for v in vals))
-        w = WEIGHTS[name]
+        w = WEIGHTS[name] * min(1.0, float(cnt.sum()) / FULL_TOKENS[name])
         total += w * w
         for f, v in zip(idx, vals, strict=True):
             vec[int(f)] = w * v / norm

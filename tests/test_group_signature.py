@@ -1,0 +1,57 @@
+"""Signatures (negative evidence) and the split pass that keeps two incidents apart."""
+
+from newsweave.group.clusters import ClusterParams
+from newsweave.group.signature import Profile, Signature, conflict, conflict_events, of_parts
+from newsweave.group.split import bisect
+from newsweave.group.text import Parts
+
+
+def _sig(salient: set[str], extra: frozenset[str] = frozenset()) -> Signature:
+    return Signature(frozenset(salient | extra), frozenset(salient))
+
+
+def _event(*sigs: Signature) -> Profile:
+    p = Profile()
+    for s in sigs:
+        p.add(s)
+    return p
+
+
+def test_salient_names_are_repeated_or_in_the_title() -> None:
+    p = Parts(
+        title=["klitschko", "stops", "thompson"],
+        lead=[],
+        body=[],
+        names=["wladimir klitschko", "tony thompson", "klitschko", "mannheim", "byrd"],
+    )
+    sig = of_parts(p)
+    assert {"klitschko", "thompson"} <= sig.salient
+    assert "byrd" not in sig.salient and "byrd" in sig.mentioned
+
+
+def test_disjoint_participants_conflict_shared_ones_do_not() -> None:
+    rahman = _event(*[_sig({"klitschko", "rahman", "mannheim"}) for _ in range(3)])
+    assert conflict(_sig({"klitschko", "thompson", "byrd"}), rahman) > 0.4
+    assert conflict(_sig({"klitschko", "rahman"}, frozenset({"mannheim"})), rahman) == 0.0
+    assert conflict(Signature(frozenset(), frozenset()), rahman) == 0.0  # no evidence
+    thompson = _event(*[_sig({"klitschko", "thompson", "byrd"}) for _ in range(3)])
+    assert conflict_events(rahman, thompson) > 0.4
+    assert conflict_events(rahman, rahman) == 0.0
+
+
+def test_profile_round_trips_through_json() -> None:
+    ev = _event(_sig({"saints", "bush"}), _sig({"saints", "thomas"}))
+    again = Profile.from_json(ev.to_json())
+    assert again == ev and again.core() == {"saints": 1.0, "bush": 0.5, "thomas": 0.5}
+
+
+def test_bisect_separates_two_incidents_and_keeps_one_whole() -> None:
+    p = ClusterParams(threshold=0.12, merge_threshold=0.15, tau_days=60, decay_floor=0.5)
+    shared = {0: 0.3}  # the vocabulary both incidents share
+    a = [{**shared, 1: 0.8, 2: 0.3}, {**shared, 1: 0.7, 3: 0.4}, {**shared, 1: 0.8}]
+    b = [{**shared, 5: 0.8, 6: 0.3}, {**shared, 5: 0.7, 7: 0.4}, {**shared, 5: 0.8}]
+    sa, sb = _sig({"rahman"}), _sig({"thompson"})
+    half = bisect([a[0], b[0], a[1], b[1], a[2], b[2]], [sa, sb, sa, sb, sa, sb], p)
+    assert half is not None and sorted(half) in ([1, 3, 5], [0, 2, 4])
+    one = [{**shared, 1: 0.8, 2: 0.1 * k} for k in range(6)]
+    assert bisect(one, [sa] * 6, p) is None
