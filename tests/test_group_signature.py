@@ -55,3 +55,21 @@ def test_bisect_separates_two_incidents_and_keeps_one_whole() -> None:
     assert half is not None and sorted(half) in ([1, 3, 5], [0, 2, 4])
     one = [{**shared, 1: 0.8, 2: 0.1 * k} for k in range(6)]
     assert bisect(one, [sa] * 6, p) is None
+
+
+def test_event_title_is_the_most_central_titled_news_article() -> None:
+    from newsweave.group.events import headline
+    from newsweave.model import Article
+
+    early_opinion = Article(id="o", source="x", text="I think the deal is bad.", kind="opinion",
+                            published="2020-08-01", order=0)  # fmt: skip
+    untitled = Article(id="u", source="x", text="Talks resumed.", published="2020-08-02", order=1)
+    edge = Article(
+        id="e", source="x", text="..", title="Side note", published="2020-08-03", order=2
+    )
+    core = Article(id="c", source="x", text="..", title="Talks resume", published="2020-08-04",
+                   order=3)  # fmt: skip
+    central = {"o": 0.9, "u": 0.8, "e": 0.2, "c": 0.7}
+    assert headline([early_opinion, untitled, edge, core], central).id == "c"
+    assert headline([early_opinion, untitled], central).id == "u"
+    assert headline([edge, core], {}).id == "e"  # no centrality known: the earliest

@@ -9,7 +9,7 @@ event as ``ext["also_ran_in"]``. Articles already known from an earlier run keep
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article, Event, Report
@@ -18,7 +18,7 @@ from .order import stream, to_days
 from .signature import Signature, of_parts
 from .split import MIN_SIZE, bisect
 from .text import content_lines, parts, title_of
-from .vectors import DocFreq, SparseVec, hashed_counts, weigh
+from .vectors import DocFreq, SparseVec, dot, hashed_counts, weigh
 
 #: The one fixed event configuration (the same for every data set).
 PARAMS = ClusterParams(
@@ -45,6 +45,8 @@ class EventProfile:
     last: float | None
     order: int  # input order of its first article (for undated streams)
     sig: Signature | None = None  # its participants (core names), see :mod:`.signature`
+    #: Similarity of each member of this run to the event's centroid (for picking a title).
+    central: dict[str, float] = field(default_factory=dict)
 
 
 def _resolve(alias: dict[str, str], eid: str) -> str:
@@ -145,8 +147,10 @@ def assign_events(
     for c in clusterer.clusters():
         eid = event_id(c.key)
         if eid in first_order:
+            norm = c.centroid_norm()
+            central = {m: dot(items[m][0], c.total) / norm for m in c.members if m in items}
             profiles[eid] = EventProfile(
-                eid, c.total, c.first, c.last, first_order[eid], c.sig.as_signature()
+                eid, c.total, c.first, c.last, first_order[eid], c.sig.as_signature(), central
             )
     return profiles
 
@@ -155,8 +159,26 @@ def _date(published: str | None) -> str | None:
     return published[:10] if published else None
 
 
-def build_events(report: Report, st: dict[str, Any]) -> None:
-    """Fill ``report.events`` from the articles' event ids (and remember them in the state)."""
+def headline(arts: list[Article], central: dict[str, float]) -> Article:
+    """The article whose title names the event: a news article with a title, the one most
+    central to the event (closest to its centroid), else the earliest; opinion pieces and
+    untitled articles only when nothing better exists."""
+
+    def rank(a: Article) -> tuple[bool, bool, float, float, int]:
+        titled = bool(a.title and a.title.strip())
+        when = to_days(a.published) or 0.0
+        return (a.kind != "news", not titled, -central.get(a.id, 0.0), when, a.order)
+
+    return min(arts, key=rank)
+
+
+def build_events(
+    report: Report, st: dict[str, Any], central: dict[str, float] | None = None
+) -> None:
+    """Fill ``report.events`` from the articles' event ids (and remember them in the state).
+
+    ``central`` (article id -> similarity to its event's centroid) picks the title, see
+    :func:`headline`."""
     by_event: dict[str, list[Article]] = {}
     for a in sorted(report.articles, key=lambda x: x.order):
         if a.event:
@@ -165,7 +187,7 @@ def build_events(report: Report, st: dict[str, Any]) -> None:
     for eid, arts in by_event.items():
         originals = [a for a in arts if not a.duplicate_of] or arts
         dated = sorted(d for d in (_date(a.published) for a in arts) if d)
-        head = min(originals, key=lambda a: (to_days(a.published) or 0.0, a.order))
+        head = headline(originals, central or {})
         also = [
             {"article": a.id, "outlet": a.outlet, "url": a.url, "duplicate_of": a.duplicate_of}
             for a in arts

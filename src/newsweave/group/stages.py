@@ -41,7 +41,8 @@ def events(report: Report, config: Config) -> None:
     """Group articles into events: online, time-aware clustering with a merge step."""
     st = state.for_report(report, config)
     profiles = assign_events(report.articles, st)
-    build_events(report, st)
+    central = {m: v for prof in profiles.values() for m, v in prof.central.items()}
+    build_events(report, st, central)
     report.__dict__[_PROFILES] = profiles
     state.save(st, config)
 
