@@ -4,8 +4,13 @@ Each line is an article (``id``, ``title``, ``text``, ``published``, ``outlet``,
 ``event`` and ``topic`` labels. The articles go through the same stages as ``newsweave analyze``
 (the cheap cleaning stages, then the grouping stages: dedupe, events, storylines) with a fresh,
 unpersisted state; the predicted event or storyline of every article is scored against the gold
-label of the chosen level. ``entities=True`` also runs the spaCy parse and entity stage first
-(slower; by default grouping falls back to capitalised phrases for names).
+label of the chosen level. ``entities=True`` also runs the kind, spaCy parse and entity stages
+first, as ``newsweave analyze`` does; by default grouping falls back to capitalised phrases for
+names. Measured (2 workers): the parse and entity stages take about 48 s for giveme5w1h (383
+articles) and 45 s for ECB+ dev (496), grouping about 1 s each; with the one fixed configuration
+both name sources give the same event scores (BCubed 0.921 giveme5w1h, 0.889 ECB+ dev) and close
+storyline scores (giveme5w1h topic 0.405 spaCy vs 0.408 heuristic, ECB+ topic 0.912 vs 0.881),
+so the floors gate the fast heuristic path.
 """
 
 from __future__ import annotations
