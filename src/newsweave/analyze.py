@@ -70,6 +70,7 @@ def analyze_records(
 
     config = config or Config()
     pipeline = Pipeline(stages, config)
+    owned = executor is None
     executor = executor or LocalExecutor(config.workers)
     hooks = hooks or Hooks()
     report = Report()
@@ -86,15 +87,18 @@ def analyze_records(
             articles.append(rec)
     _dedupe_ids(articles, report)
 
-    for result in executor.map_articles(
-        articles, [s.name for s in pipeline.article_stages], config
-    ):
-        if isinstance(result, Problem):
-            report.problems.append(result)
-        else:
-            report.articles.append(result)
-        if hooks.on_record:
-            hooks.on_record(result)
+    names = [s.name for s in pipeline.article_stages]
+    try:
+        for result in executor.map_articles(articles, names, config):
+            if isinstance(result, Problem):
+                report.problems.append(result)
+            else:
+                report.articles.append(result)
+            if hooks.on_record:
+                hooks.on_record(result)
+    finally:
+        if owned:
+            executor.close()
 
     report.ext["timings"] = pipeline.run_report_stages(report, hooks.on_stage)
     report.ext["pipeline"] = [s.name for s in pipeline.stages]

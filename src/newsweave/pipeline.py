@@ -62,6 +62,7 @@ class Stage:
     writes: frozenset[str]
     scope: Scope
     description: str
+    warmup: Callable[[], None] | None = None  # loads models once, before workers fork
 
 
 _REGISTRY: dict[str, Stage] = {}
@@ -73,11 +74,13 @@ def register(
     reads: Iterable[str],
     writes: Iterable[str],
     scope: Scope = "article",
+    warmup: Callable[[], None] | None = None,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Decorator registering ``func`` as stage ``name``.
 
     ``reads``/``writes`` name Article fields (``"text"``, ``"quotes"``, ...) for article stages,
     and Article or Report fields (``"events"``, ``"comparisons"``, ...) for report stages.
+    ``warmup`` loads what the stage needs (e.g. a model) so executors can do it once, up front.
     """
 
     def deco(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -91,6 +94,7 @@ def register(
             writes=frozenset(writes),
             scope=scope,
             description=doc[0] if doc else "",
+            warmup=warmup,
         )
         return func
 
@@ -193,6 +197,14 @@ def process_article(article: Article, names: Sequence[str], config: Config) -> A
             )
     current.html = None  # the raw page is not kept once the text is extracted
     return current
+
+
+def warm_up(names: Sequence[str]) -> None:
+    """Run the warm-up hooks of stages ``names`` (model loading), once per process."""
+    for name in names:
+        hook = get_stage(name).warmup
+        if hook is not None:
+            hook()
 
 
 def iter_processed(
