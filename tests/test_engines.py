@@ -11,6 +11,7 @@ from newsweave.pipeline import Config, Pipeline, process_article
 NAMES = [
     "newsweave.clean.normalize.v1",
     "newsweave.clean.language.v1",
+    "newsweave.nlp.parse.v1",
     "newsweave.extract.figures.v1",
 ]
 
@@ -35,8 +36,7 @@ def _summary(results: list[Article | Problem]) -> list[tuple[str, str | None, li
 
 
 def test_process_pool_matches_serial_and_keeps_order() -> None:
-    Pipeline(NAMES)  # the stages exist and line up
-    names = NAMES
+    names = [s.name for s in Pipeline(NAMES).stages]  # the stages exist and line up
     arts = _articles(SERIAL_BELOW + 10)
     serial = [process_article(a, names, Config()) for a in _articles(SERIAL_BELOW + 10)]
     with LocalExecutor(workers=2) as ex:
