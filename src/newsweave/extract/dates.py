@@ -162,4 +162,7 @@ def _extract(text: str, dct: dt.date | None, doc: Doc) -> list[DateMention]:
 def dates_stage(article: Article, config: Config) -> Article:
     """Find date expressions and normalise them against the publication date."""
     article.dates = extract_dates(article.text, article.published, nlp.doc(article))
+    if not article.published and any(d.estimated for d in article.dates):
+        year = estimate_reference_year(article.text, article.dates)
+        article.ext.setdefault("newsweave", {})["reference_year"] = year
     return article

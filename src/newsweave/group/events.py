@@ -14,7 +14,7 @@ from typing import Any
 
 from ..model import Article, Event, Report
 from .clusters import Cluster, ClusterParams, OnlineClusterer
-from .order import stream, to_days
+from .order import article_time, stream
 from .signature import Signature, of_parts
 from .split import MIN_SIZE, bisect
 from .text import content_lines, parts, title_of
@@ -128,7 +128,7 @@ def assign_events(
             else:  # the original is not at hand: the copy stands for it
                 a.duplicate_of = None
                 a.event = _resolve(
-                    alias, event_id(clusterer.assign(a.id, {}, to_days(a.published)))
+                    alias, event_id(clusterer.assign(a.id, {}, article_time(a)))
                 )
         else:
             a.event = _resolve(alias, event_id(key_of[a.id]))
@@ -166,7 +166,7 @@ def headline(arts: list[Article], central: dict[str, float]) -> Article:
 
     def rank(a: Article) -> tuple[bool, bool, float, float, int]:
         titled = bool(a.title and a.title.strip())
-        when = to_days(a.published) or 0.0
+        when = article_time(a) or 0.0
         return (a.kind != "news", not titled, -central.get(a.id, 0.0), when, a.order)
 
     return min(arts, key=rank)

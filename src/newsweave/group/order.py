@@ -25,6 +25,16 @@ def to_days(published: str | None) -> float | None:
     return dt.timestamp() / 86400.0
 
 
+def article_time(article: Article) -> float | None:
+    """When the article was written, in days: its publication date, else the middle of the year
+    the dates stage estimated from its text (``ext["newsweave"]["reference_year"]``), else None."""
+    t = to_days(article.published)
+    if t is not None:
+        return t
+    year = article.ext.get("newsweave", {}).get("reference_year")
+    return to_days(f"{int(year)}-07-01") if year else None
+
+
 def stream(articles: list[Article]) -> list[tuple[Article, float | None]]:
     """Articles in publication order with their time in days.
 
@@ -34,7 +44,7 @@ def stream(articles: list[Article]) -> list[tuple[Article, float | None]]:
     keyed = []
     last = float("-inf")
     for a in sorted(articles, key=lambda a: a.order):
-        t = to_days(a.published)
+        t = article_time(a)
         if t is not None:
             last = t
         keyed.append(((t if t is not None else last), a.order, a, t))
