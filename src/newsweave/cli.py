@@ -236,6 +236,11 @@ def _run_eval(
         table.add_row(k, str(n))
     table.add_row("seconds", f"{result.seconds:.1f}")
     out.print(table)
+    for name, value in result.details.items():  # comparisons run alongside (e.g. baselines)
+        if isinstance(value, dict) and value and all(
+            isinstance(v, int | float) for v in value.values()
+        ):
+            out.print(f"[bold]{name}[/]: " + ", ".join(f"{k} {v:.4g}" for k, v in value.items()))
     if json_out:
         json_out.write_text(
             json.dumps(
