@@ -22,6 +22,11 @@ Rules, applied the same way to every article:
   determiners aside) and its last such word is a word of the predicted speaker's name, or when
   an unnamed gold source ("a campaign aide") and the predicted speaker share the head noun.
 
+* ``quoted_*`` is the symmetric view, with no neutral class: gold is every direct attribution
+  plus every quotation-marked fragment (two tokens or more, double or guillemet marks) inside
+  the content of an attribution that is not fully quoted; every predicted direct quote is
+  either matched or a false positive. It counts partial quotes as the quotes they are.
+
 The articles run through the same stages as ``newsweave analyze``: ``nlp.parse``,
 ``extract.entities`` and ``extract.quotes``.
 """
@@ -129,6 +134,40 @@ def speaker_matches(text: str, quote: Quote, gold: Gold) -> bool:
     return bool(gold_words) and gold_words[-1].lower() in pred_words
 
 
+_FRAGMENT = re.compile(r"[\"“«„]([^\"“”«»„]{3,}?)[\"”»“]")
+
+
+def quoted_fragments(text: str, gold: Gold) -> list[list[tuple[int, int]]]:
+    """Quotation-marked pieces inside a not-fully-quoted attribution's content."""
+    out = []
+    for s, e in gold.content:
+        lo, hi = max(0, s - 1), min(len(text), e + 1)  # a mark may sit just outside the span
+        for m in _FRAGMENT.finditer(text, lo, hi):
+            if len(_TOKEN.findall(m.group(1))) >= 2:
+                out.append([(m.start(1), m.end(1))])
+    return out
+
+
+def _match(ptok: list[set[int]], gtok: list[set[int]]) -> list[tuple[int, int]]:
+    """One-to-one matches (>= 50% of both sides' tokens shared), best overlap first."""
+    pairs = []
+    for i, pt in enumerate(ptok):
+        for j, gt in enumerate(gtok):
+            shared = len(pt & gt)
+            if shared and shared * 2 >= len(gt) and shared * 2 >= len(pt):
+                pairs.append((shared / max(len(pt), len(gt)), i, j))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    out = []
+    for _, i, j in sorted(pairs, reverse=True):
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        out.append((i, j))
+    return out
+
+
 @dataclass
 class _Counts:
     gold: int = 0
@@ -137,6 +176,8 @@ class _Counts:
     neutral: int = 0
     speaker_right: int = 0
     speaker_missing: int = 0
+    quoted_gold: int = 0
+    quoted_matched: int = 0
 
 
 def score_article(text: str, golds: list[Gold], quotes: list[Quote], counts: _Counts) -> None:
@@ -148,28 +189,32 @@ def score_article(text: str, golds: list[Gold], quotes: list[Quote], counts: _Co
     counts.predicted += len(preds)
     gtok = [_tokens(text, g.content) for g in direct]
     ptok = [_tokens(text, [(q.start, q.end)]) for q in preds]
-    pairs = []
-    for i, pt in enumerate(ptok):
-        for j, gt in enumerate(gtok):
-            shared = len(pt & gt)
-            if shared and shared * 2 >= len(gt) and shared * 2 >= len(pt):
-                pairs.append((shared / max(len(pt), len(gt)), i, j))
     used_p: set[int] = set()
-    used_g: set[int] = set()
-    for _, i, j in sorted(pairs, reverse=True):
-        if i in used_p or j in used_g:
-            continue
+    for i, j in _match(ptok, gtok):
         used_p.add(i)
-        used_g.add(j)
         counts.matched += 1
         if preds[i].speaker is None:
             counts.speaker_missing += 1
         elif speaker_matches(text, preds[i], direct[j]):
             counts.speaker_right += 1
+    fragments = [f for g in other for f in quoted_fragments(text, g)]
+    qtok = gtok + [_tokens(text, f) for f in fragments]
+    counts.quoted_gold += len(qtok)
+    counts.quoted_matched += len(_match(ptok, qtok))
     otok = [_tokens(text, g.content) for g in other]
     for i, pt in enumerate(ptok):
         if i not in used_p and pt and any(len(pt & ot) * 2 >= len(pt) for ot in otok):
             counts.neutral += 1
+
+
+def _prf(prefix: str, matched: int, predicted: int, gold: int) -> dict[str, float]:
+    p = matched / predicted if predicted else 0.0
+    r = matched / gold if gold else 0.0
+    return {
+        f"{prefix}_precision": p,
+        f"{prefix}_recall": r,
+        f"{prefix}_f1": 2 * p * r / (p + r) if p + r else 0.0,
+    }
 
 
 def documents(path: Path) -> Iterator[tuple[Path, Path]]:
@@ -224,6 +269,7 @@ def evaluate(path: Path | None = None, workers: int = 2, limit: int | None = Non
         "precision_strict": p_strict,
         "f1_strict": 2 * p_strict * r_strict / (p_strict + r_strict) if p_strict + r else 0.0,
         "speaker_accuracy": counts.speaker_right / counts.matched if counts.matched else 0.0,
+        **_prf("quoted", counts.quoted_matched, counts.predicted, counts.quoted_gold),
     }
     return EvalResult(
         task="quotes",
@@ -236,6 +282,8 @@ def evaluate(path: Path | None = None, workers: int = 2, limit: int | None = Non
             "neutral": counts.neutral,
             "speaker_right": counts.speaker_right,
             "speaker_missing": counts.speaker_missing,
+            "quoted_gold": counts.quoted_gold,
+            "quoted_matched": counts.quoted_matched,
         },
         seconds=seconds,
     )
