@@ -72,8 +72,8 @@ def test_duration_grows_with_the_calendar() -> None:
     old = Figure(0, 1, "20 years", 20, "years", "rule")
     new = Figure(0, 1, "26-year", 26, "years", "ruled")
     assert figures.aligned(old, new)
-    assert figures._changes_with_time(old, new, 6 * 365)
-    assert not figures._changes_with_time(old, new, 5)  # 20 vs 26 in the same week
+    assert figures.over_time(old, new, 6 * 365) == "change"
+    assert figures.over_time(old, new, 5) == "conflict"  # 20 vs 26 in the same week
 
 
 def test_alignment_needs_the_same_thing_counted() -> None:
