@@ -27,6 +27,7 @@ def test_browse_api(client: TestClient) -> None:
     assert [a["id"] for a in story["articles"]] == ["a1", "a2"]
     assert story["quotes"][0]["speaker"] == "Tomas Reyka"
     assert [t["date"] for t in story["timeline"]] == ["2025-03-03", "2025-03-14"]
+    assert story["ext"]["quote_groups"][0]["speaker"] == "Tomas Reyka"
     assert client.get("/api/articles/a2").json()["title"] == "Talks resume"
     assert client.get("/api/search", params={"q": "mediator"}).json()[0]["id"] == "a2"
     assert client.get("/api/problems").json()[0]["code"] == "E003"

@@ -60,6 +60,7 @@ def _report(title: str = "Strike at the port") -> dict[str, Any]:
         "comparisons": [
             {"scope": "s1", "quantity": "strikers", "verdict": "conflict", "values": []}
         ],
+        "ext": {"quote_groups": [{"scope": "s1", "speaker": "Tomas Reyka", "wordings": []}]},
         "timeline": [
             {"storyline": "s1", "date": "2025-03-14", "text": "Mediator named", "articles": ["a2"]},
             {"storyline": "s1", "date": "2025-03-03", "text": "Strike began", "articles": ["a1"]},

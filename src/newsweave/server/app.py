@@ -57,7 +57,10 @@ def story_report(store: Store, storyline_id: str) -> dict[str, Any] | None:
         "timeline": timeline,
         "problems": [],
         "warnings": [],
-        "ext": {},
+        "ext": {
+            section: [x for s in scopes for x in store.items(section, scope=s, limit=1000)]
+            for section in ("coverage", "quote_groups", "only_here")
+        },
     }
 
 

@@ -14,8 +14,8 @@ from .schema import MIGRATIONS
 
 #: Report sections stored as one row per item, keyed by (section, id).
 SECTIONS: tuple[str, ...] = ("articles", "events", "storylines", "entities")
-#: Report sections stored per scope (story id) as lists.
-SCOPED: tuple[str, ...] = ("comparisons", "timeline")
+#: Report sections stored per scope (story id) as lists; the last three live in ``ext``.
+SCOPED: tuple[str, ...] = ("comparisons", "timeline", "coverage", "quote_groups", "only_here")
 
 
 class StoreError(NewsweaveError):
@@ -104,7 +104,7 @@ class Store:
                     )
                 written[section] = len(rows)
             for section in SCOPED:
-                items = data.get(section, [])
+                items = data.get(section, data.get("ext", {}).get(section, []))
                 scopes = {_item_scope(section, it) for it in items}
                 for scope in scopes:
                     cur.execute(
