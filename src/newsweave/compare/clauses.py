@@ -125,8 +125,9 @@ def _year(value: str | None) -> int | None:
     return None
 
 
-def _governs(date: Token, clause: Token) -> bool:
-    """Whether the date token ``date`` anchors the clause headed by ``clause``."""
+def _governs(date: Token, num: Token) -> bool:
+    """Whether the date token ``date`` anchors the clause of the number token ``num``."""
+    clause = _clause(num)
     if date.head.i == clause.i and date.dep_ in _TIME_MODS:
         return True  # "cost €50m last year"
     prep = date.head
@@ -135,12 +136,24 @@ def _governs(date: Token, clause: Token) -> bool:
     noun = date.head  # "the 2011 stoppage cost"
     if date.dep_ in ("compound", "nummod", "amod", "poss") and noun.head.i == clause.i:
         return noun.dep_ in ("nsubj", "nsubjpass")
-    cur = clause  # "since 2011, when a stoppage cost": the clause hangs off the date
-    while cur.head.i != cur.i:
-        if cur.dep_ in _CLAUSE_LINKS and cur.head.i == date.i:
-            return True
-        cur = cur.head
-    return False
+    return any(
+        c.dep_ in _CLAUSE_LINKS and c.left_edge.i <= num.i <= _clause_end(c) for c in date.children
+    )  # "since 2011, when a stoppage cost": the clause hangs off the date
+
+
+def _clause_end(clause: Token) -> int:
+    """The last token of a clause: its subtree, stretched to the next break in the sentence.
+
+    Small parsers often attach a clause's last object to the main verb; the words up to the
+    next comma, semicolon or dash still belong to the clause.
+    """
+    doc, end = clause.doc, clause.right_edge.i
+    while end + 1 < len(doc) and doc[end + 1].text not in _BREAKS:
+        end += 1
+    return end
+
+
+_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
 
 
 def reference_year(article: Article, when: str | None) -> int | None:
@@ -184,11 +197,10 @@ def read(fig: Figure, article: Article, reference: int | None, counted: bool) ->
     if num is None:
         return Reading()
     predicate = frozenset(predicate_of(num)) if counted else frozenset()
-    clause = _clause(num)
     anchor = None
     for d, year in foreign:
         span = doc.char_span(d.start - shift, d.end - shift, alignment_mode="expand")
-        if span is not None and len(span) and any(_governs(t, clause) for t in span):
+        if span is not None and len(span) and any(_governs(t, num) for t in span):
             anchor = year
             break
     return Reading(predicate, anchor)
