@@ -10,7 +10,8 @@ names. Measured (2 workers): the parse and entity stages take about 48 s for giv
 articles) and 45 s for ECB+ dev (496), grouping about 1 s each; with the one fixed configuration
 both name sources give the same event scores (BCubed 0.921 giveme5w1h, 0.889 ECB+ dev) and close
 storyline scores (giveme5w1h topic 0.405 spaCy vs 0.408 heuristic, ECB+ topic 0.912 vs 0.881),
-so the floors gate the fast heuristic path.
+so the floors gate the fast heuristic path. ``embeddings="minilm"`` (or ``"e5"``) turns on the
+optional embedding part of the event vectors (the ``embeddings`` extra, see docs/embeddings.md).
 """
 
 from __future__ import annotations
@@ -70,15 +71,24 @@ def load(path: Path) -> tuple[list[Article], dict[str, dict[str, str]]]:
     return articles, gold
 
 
-def run_grouping(articles: list[Article], entities: bool = False) -> Report:
-    """Run the analyze pipeline's cleaning (and optionally entity) and grouping stages."""
+def run_grouping(
+    articles: list[Article], entities: bool = False, embeddings: str | None = None
+) -> Report:
+    """Run the analyze pipeline's cleaning (and optionally entity) and grouping stages;
+    ``embeddings`` is the events stage's embedder (``None``: off)."""
     from ..analyze import analyze_records
 
     names = [*CLEAN_STAGES, *(ENTITY_STAGES if entities else ()), *GROUP_STAGES]
-    return analyze_records(articles, config=Config(workers=2), stages=names)
+    options = {GROUP_STAGES[1]: {"embeddings": embeddings}} if embeddings else {}
+    return analyze_records(articles, config=Config(workers=2, options=options), stages=names)
 
 
-def evaluate(path: Path | None = None, level: str = "event", entities: bool = False) -> EvalResult:
+def evaluate(
+    path: Path | None = None,
+    level: str = "event",
+    entities: bool = False,
+    embeddings: str | None = None,
+) -> EvalResult:
     """Score the predicted events (``level="event"``) or storylines (``"topic"``)."""
     if level not in LEVELS:
         raise ValueError(f"level must be one of {LEVELS}, got {level!r}")
@@ -86,7 +96,7 @@ def evaluate(path: Path | None = None, level: str = "event", entities: bool = Fa
     path = Path(path) if path else default
     articles, gold = load(path)
     t0 = time.perf_counter()
-    report = run_grouping(articles, entities=entities)
+    report = run_grouping(articles, entities=entities, embeddings=embeddings)
     seconds = time.perf_counter() - t0
     attr = "event" if level == "event" else "storyline"
     pred = {a.id: str(getattr(a, attr)) for a in report.articles}
@@ -102,5 +112,5 @@ def evaluate(path: Path | None = None, level: str = "event", entities: bool = Fa
         },
         seconds=seconds,
         variant=f"{dataset_name(path)}:{level}",
-        details={"path": str(path), "entities": entities},
+        details={"path": str(path), "entities": entities, "embeddings": embeddings or "none"},
     )

@@ -5,6 +5,11 @@ Each new article is vectorised (weighted TF-IDF of title+lead, body and names, s
 event's articles, decayed with the gap in days), else starts a new event. Copies found by the
 dedupe stage join their original's event without weighing in its centroid and are listed on the
 event as ``ext["also_ran_in"]``. Articles already known from an earlier run keep their event.
+
+Optionally (``embeddings``: an embedder name of :mod:`newsweave.embed`; off by default), the
+sentence embedding of title + lead (first ``EMBED_WORDS`` words) is one more part of the vector,
+see :func:`.vectors.with_dense`; the embedder is recorded in the state, and a state built with
+another one is refused (its centroids would not be comparable).
 """
 
 from __future__ import annotations
@@ -12,13 +17,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..embed import get_embedder
 from ..model import Article, Event, Report
 from .clusters import Cluster, ClusterParams, OnlineClusterer
 from .order import article_time, stream
 from .signature import Signature, of_parts
 from .split import MIN_SIZE, bisect
 from .text import content_lines, parts, title_of
-from .vectors import DocFreq, SparseVec, dot, hashed_counts, weigh
+from .vectors import DenseMean, DocFreq, SparseVec, dot, hashed_counts, net, weigh, with_dense
 
 #: The one fixed event configuration (the same for every data set).
 PARAMS = ClusterParams(
@@ -29,6 +35,40 @@ PARAMS = ClusterParams(
     conflict_weight=0.15,
     merge_conflict_weight=0.3,
 )
+
+
+#: Words of the text (after the title) that go into the embedding.
+EMBED_WORDS = 200
+
+
+def embed_text(article: Article) -> str:
+    """Title and the first ``EMBED_WORDS`` words of the text (what the embedding sees)."""
+    lines = content_lines(article.text)
+    title = title_of(article, lines)
+    if lines and lines[0] == title:
+        lines = lines[1:]
+    words = " ".join(lines).split()[:EMBED_WORDS]
+    return f"{title}. {' '.join(words)}" if title else " ".join(words)
+
+
+def _dense_parts(new: list[Article], st: dict[str, Any], embeddings: str | None) -> dict[str, Any]:
+    """Centred unit embeddings of the new originals (empty when embeddings are off)."""
+    embedder = get_embedder(embeddings)
+    used = st.get("embeddings", "none")
+    if st["docfreq"]["n_docs"] and used != embedder.name:
+        raise ValueError(
+            f"the grouping state was built with embeddings={used!r}, not {embedder.name!r}; "
+            "use the same setting or a fresh state_dir"
+        )
+    if not embedder.dim:
+        return {}
+    st["embeddings"] = embedder.name
+    originals = [a for a in new if not a.duplicate_of]
+    rows = embedder.embed([embed_text(a) for a in originals])
+    mean = DenseMean.from_json(st.get("embed_mean"))
+    mean.add(rows)
+    st["embed_mean"] = mean.to_json()
+    return dict(zip([a.id for a in originals], mean.centre(rows), strict=True))
 
 
 def event_id(key: int) -> str:
@@ -82,9 +122,14 @@ def _split_pass(
 
 
 def assign_events(
-    articles: list[Article], st: dict[str, Any], params: ClusterParams = PARAMS
+    articles: list[Article],
+    st: dict[str, Any],
+    params: ClusterParams = PARAMS,
+    embeddings: str | None = None,
 ) -> dict[str, EventProfile]:
-    """Set ``article.event`` for every article; returns profiles of the events that changed."""
+    """Set ``article.event`` for every article; returns profiles of the events that changed.
+
+    ``embeddings`` names an embedder (``None``/``"none"``: TF-IDF only)."""
     known: dict[str, Any] = st["articles"]
     alias: dict[str, str] = st.setdefault("event_alias", {})
     new = [a for a in articles if a.id not in known]
@@ -99,6 +144,7 @@ def assign_events(
         counts[a.id] = hashed_counts(p)
         sigs[a.id] = of_parts(p)
         df.add([int(f) for idx, _ in counts[a.id].values() for f in idx])
+    dense = _dense_parts(new, st, embeddings)
 
     clusterer = OnlineClusterer(params, st["event_clusters"]["next_key"])
     for cj in st["event_clusters"]["active"]:
@@ -108,7 +154,10 @@ def assign_events(
     for a, t in stream(new):
         if a.duplicate_of:
             continue
-        items[a.id] = (weigh(counts[a.id], df), t, sigs[a.id])
+        vec = weigh(counts[a.id], df)
+        if a.id in dense:
+            vec = with_dense(vec, dense[a.id])
+        items[a.id] = (vec, t, sigs[a.id])
         key_of[a.id] = clusterer.assign(a.id, *items[a.id])
     clusterer.sweep()
     _split_pass(clusterer, items, key_of, sigs, params)
@@ -127,9 +176,7 @@ def assign_events(
                 a.event = _resolve(alias, known[orig]["event"])
             else:  # the original is not at hand: the copy stands for it
                 a.duplicate_of = None
-                a.event = _resolve(
-                    alias, event_id(clusterer.assign(a.id, {}, article_time(a)))
-                )
+                a.event = _resolve(alias, event_id(clusterer.assign(a.id, {}, article_time(a))))
         else:
             a.event = _resolve(alias, event_id(key_of[a.id]))
         known[a.id] = {"event": a.event, "duplicate_of": a.duplicate_of}
@@ -149,8 +196,9 @@ def assign_events(
         if eid in first_order:
             norm = c.centroid_norm()
             central = {m: dot(items[m][0], c.total) / norm for m in c.members if m in items}
+            total = net(c.total) if dense else c.total
             profiles[eid] = EventProfile(
-                eid, c.total, c.first, c.last, first_order[eid], c.sig.as_signature(), central
+                eid, total, c.first, c.last, first_order[eid], c.sig.as_signature(), central
             )
     return profiles
 

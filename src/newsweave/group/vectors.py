@@ -5,6 +5,15 @@ The vocabulary is not known in advance and grows with the stream, so features ar
 (``DocFreq``, persisted with the grouping state). Each part is sublinear-TF x IDF and
 L2-normalised, then scaled by its weight; the parts live in separate hashed namespaces, so the
 dot product of two vectors is the weighted sum of the per-part cosines.
+
+With the optional ``embeddings`` extra (see :mod:`newsweave.embed`), a sentence embedding of the
+title and lead is one more part (:func:`with_dense`): centred on the running mean of the stream's
+embeddings (:class:`DenseMean`, persisted like ``DocFreq``: raw sentence embeddings of any two
+news texts are similar, centring makes unrelated articles score about 0 as with TF-IDF), unit
+length, and stored above ``N_FEATURES`` with each dimension split into a positive and a negative
+feature (all values stay non-negative, so the centroid's strongest-feature index and pruning work
+as before); :func:`dot` counts the negative features with a minus sign, so the dot product stays
+``(1 - w) * tfidf_cosine + w * embedding_cosine``.
 """
 
 from __future__ import annotations
@@ -27,6 +36,13 @@ WEIGHTS: dict[str, float] = {"head": 0.35, "body": 0.4, "names": 0.25}
 FULL_TOKENS: dict[str, float] = {"head": 1.0, "body": 60.0, "names": 4.0}
 
 SparseVec = dict[int, float]
+
+#: First feature of the dense (embedding) part: dimension i is features ``DENSE_BASE + 2i``
+#: (its positive value) and ``DENSE_BASE + 2i + 1`` (minus its negative value).
+DENSE_BASE = N_FEATURES
+#: Share of the embedding cosine in the similarity when embeddings are on (BASELINES.md's best
+#: combination, 0.5 TF-IDF + 0.5 MiniLM).
+DENSE_WEIGHT = 0.5
 
 
 def _identity(doc: Sequence[str]) -> Sequence[str]:
@@ -104,7 +120,82 @@ def weigh(counts: dict[str, tuple[np.ndarray, np.ndarray]], df: DocFreq) -> Spar
 
 
 def dot(a: SparseVec, b: SparseVec) -> float:
-    """Dot product of two sparse vectors (iterates over the smaller)."""
+    """Dot product of two sparse vectors (iterates over the smaller); a dense feature's
+    partner of the other sign counts negatively (see :func:`with_dense`)."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(f, 0.0) for f, v in a.items())
+    get = b.get
+    s = 0.0
+    for f, v in a.items():
+        if f < DENSE_BASE:
+            s += v * get(f, 0.0)
+        else:
+            s += v * (get(f, 0.0) - get(f ^ 1, 0.0))
+    return s
+
+
+@dataclass
+class DenseMean:
+    """Running sum of the stream's raw embeddings (their mean centres new ones)."""
+
+    n: int = 0
+    total: list[float] = field(default_factory=list)
+
+    def add(self, rows: np.ndarray) -> None:
+        if not len(rows):
+            return
+        s = rows.sum(axis=0, dtype=np.float64)
+        self.total = (np.asarray(self.total) + s).tolist() if self.total else s.tolist()
+        self.n += len(rows)
+
+    def centre(self, rows: np.ndarray) -> np.ndarray:
+        """``rows`` minus the mean, back to unit length."""
+        x = np.asarray(rows, dtype=np.float64)
+        if self.n:
+            x = x - np.asarray(self.total) / self.n
+        norms = np.linalg.norm(x, axis=1, keepdims=True)
+        return x / np.where(norms > 0, norms, 1.0)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"n": self.n, "total": [round(v, 6) for v in self.total]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> DenseMean:
+        return cls(int(data["n"]), list(data["total"])) if data else cls()
+
+
+def with_dense(vec: SparseVec, emb: np.ndarray, weight: float | None = None) -> SparseVec:
+    """``vec`` (unit or empty) and the unit embedding ``emb`` as one unit vector whose dot
+    products mix the two cosines ``(1 - weight) : weight`` (default ``DENSE_WEIGHT``)."""
+    if not len(emb) or not np.any(emb):
+        return vec
+    weight = DENSE_WEIGHT if weight is None else weight
+    a = math.sqrt(1.0 - weight) if vec else 0.0
+    b = math.sqrt(weight) if vec else 1.0
+    out = {f: a * v for f, v in vec.items()}
+    for i, x in enumerate(emb.tolist()):
+        if x > 0:
+            out[DENSE_BASE + 2 * i] = b * x
+        elif x < 0:
+            out[DENSE_BASE + 2 * i + 1] = -b * x
+    return out
+
+
+def net(vec: SparseVec) -> SparseVec:
+    """``vec`` with each dense dimension's two features netted into one (a sum of vectors has
+    both), so that its norm is the norm of the vector it stands for."""
+    out: SparseVec = {}
+    for f, v in vec.items():
+        if f < DENSE_BASE:
+            out[f] = v
+            continue
+        pos = f & ~1
+        val = out.get(pos, 0.0) + (v if f == pos else -v)
+        out[pos] = val
+    for f in [f for f in out if f >= DENSE_BASE]:
+        val = out.pop(f)
+        if val > 0:
+            out[f] = val
+        elif val < 0:
+            out[f | 1] = -val
+    return out

