@@ -40,7 +40,7 @@ def dedupe(report: Report, config: Config) -> None:
 def events(report: Report, config: Config) -> None:
     """Group articles into events: online, time-aware clustering with a merge step."""
     st = state.for_report(report, config)
-    profiles = assign_events(report.articles, st)
+    profiles = assign_events(report.articles, st, embeddings=config.get(EVENTS, "embeddings"))
     central = {m: v for prof in profiles.values() for m, v in prof.central.items()}
     build_events(report, st, central)
     report.__dict__[_PROFILES] = profiles
