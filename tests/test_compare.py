@@ -7,7 +7,7 @@ import pytest
 from newsweave.compare import brief, claims, coverage, figures, quotes, timeline
 from newsweave.compare.dates import sort_key
 from newsweave.compare.scopes import story_scopes
-from newsweave.model import Article, Event, Figure, Report
+from newsweave.model import Article, Event, Figure, Report, Storyline
 from newsweave.pipeline import Config
 from tests.test_compare_data import span, synthetic_report
 
@@ -136,7 +136,8 @@ def _texts(report: Report) -> dict[str, str]:
 
 def test_every_brief_sentence_and_timeline_entry_is_cited_by_a_source(report: Report) -> None:
     texts = _texts(report)
-    for obj in [*report.events, *report.storylines]:
+    scopes: list[Event | Storyline] = [*report.events, *report.storylines]
+    for obj in scopes:
         assert 3 <= len(obj.brief) <= 7
         for b in obj.brief:
             assert b.citations

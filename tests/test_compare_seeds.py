@@ -8,7 +8,7 @@ import pytest
 
 from newsweave.analyze import analyze
 from newsweave.compare.dates import sort_key
-from newsweave.model import Article, Report
+from newsweave.model import Article, Event, Report, Storyline
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +66,8 @@ def test_timeline_orders_election_statements_and_later_threat(seeds: Report) -> 
 
 def test_brief_and_timeline_cite_articles_that_hold_them(seeds: Report) -> None:
     texts = {a.id: a.text for a in seeds.articles}
-    for obj in [*seeds.events, *seeds.storylines]:
+    scopes: list[Event | Storyline] = [*seeds.events, *seeds.storylines]
+    for obj in scopes:
         assert 3 <= len(obj.brief) <= 7
         for b in obj.brief:
             assert any(b.text in texts[c] for c in b.citations), b.text

@@ -8,11 +8,15 @@ from typing import Any
 
 import pytest
 
+from newsweave.compare import brief, claims, coverage, figures, quotes, timeline
+from newsweave.compare.scopes import source_label
 from newsweave.io.report_json import report_to_dict
+from newsweave.pipeline import Config
 from newsweave.report.html import render_html
 from newsweave.report.markdown import render_markdown
 from newsweave.stages import DEFAULT_PIPELINE
 from tests.test_compare import report as report
+from tests.test_compare_data import synthetic_report
 
 
 @pytest.fixture()
@@ -92,7 +96,7 @@ def test_html_is_self_contained_with_charts_and_tables(data: dict[str, Any]) -> 
     assert 'name="viewport"' in page and "@media" in page
     # citations link to the articles table
     anchors = {a["id"] for _, a in p.tags if a.get("id")}
-    cites = [a["href"][1:] for t, a in p.tags if t == "a" and "cite" in (a.get("class") or "")]
+    cites = [str(a["href"])[1:] for t, a in p.tags if t == "a" and "cite" in (a.get("class") or "")]
     assert cites and all(c in anchors for c in cites)
 
 
@@ -102,3 +106,42 @@ def test_html_escapes_article_text(data: dict[str, Any]) -> None:
     page = render_html(data)
     assert "<script>" not in page
     assert "A &lt;b&gt;bold&lt;/b&gt; claim &amp; more" in page
+
+
+def _without_outlets(*ids: str) -> dict[str, Any]:
+    r = synthetic_report()
+    for a in r.articles:
+        if a.id in ids:
+            a.outlet = None
+    for stage in (
+        coverage.build_coverage,
+        figures.compare_figures,
+        quotes.group_quotes,
+        claims.find_only_here,
+        timeline.build_timeline,
+        brief.write_briefs,
+    ):
+        stage(r, Config())
+    return report_to_dict(r)
+
+
+def test_articles_without_outlet_are_counted_apart_and_labelled() -> None:
+    data = _without_outlets("a2", "a3")
+    s1 = next(c for c in data["ext"]["coverage"] if c["scope"] == "s1")
+    assert s1["outlets_known"] == 3 and s1["no_outlet"] == 2  # harbor, wire, letters
+    unknown = next(o for o in s1["outlets"] if o["outlet"] == "a2")
+    assert not unknown["known"] and "Port halted" in unknown["label"] and "a2" in unknown["label"]
+    md = render_markdown(data)
+    assert "5 articles from 3 outlets, 2 with no known outlet" in md
+    assert "| “Port halted” (a2) |" in md  # coverage row
+    assert "| “Port halted” (a2) [" in md  # figure table row, with its citation
+    page = render_html(data)
+    assert "5 articles from 3 outlets, 2 with no known outlet" in page
+    assert "“Port halted” (a2)" in page
+
+
+def test_long_titles_are_shortened_in_labels() -> None:
+    label = source_label(None, "A very long headline that goes on and on about the strike", "x9")
+    assert label.endswith("…” (x9)") and len(label) < 60
+    assert source_label("Outlet", "Title", "x9") == "Outlet"
+    assert source_label(None, None, "x9") == "x9"

@@ -22,7 +22,7 @@ import numpy as np
 
 from ..model import BriefSentence, Comparison, Event, Report, Storyline
 from ..pipeline import Config, register
-from .scopes import Scope, all_scopes, outlet_of
+from .scopes import Scope, all_scopes, outlet_of, source_label
 from .text import Sentence, char_tfidf, sentences, word_tfidf
 
 STAGE = "newsweave.compare.brief.v1"
@@ -112,14 +112,16 @@ def _number(v: float) -> str:
 
 def disagreements(scope: Scope, comparisons: list[Comparison]) -> list[BriefSentence]:
     """One sentence per figure conflict whose values come from ``scope``'s articles."""
-    ids = {a.id for a in scope.articles}
+    arts = {a.id: a for a in scope.articles}
+    ids = set(arts)
     out: list[BriefSentence] = []
     for c in comparisons:
         values = [v for v in c.values if v.article in ids]
         if c.verdict != "conflict" or len({v.value for v in values}) < 2:
             continue
         sides = "; ".join(
-            f"{v.outlet or v.article} reports {(v.approximate + ' ') if v.approximate else ''}"
+            f"{source_label(v.outlet, arts[v.article].title, v.article)} reports "
+            f"{(v.approximate + ' ') if v.approximate else ''}"
             f"{_number(v.value)}{(' ' + v.unit) if v.unit else ''}"
             for v in values
         )

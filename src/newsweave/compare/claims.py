@@ -103,7 +103,7 @@ def only_here(scope: Scope, groups: list[QuoteGroup]) -> list[Claim]:
                 continue
             if _figure_elsewhere(a, s, others) or _quote_elsewhere(a, s, groups):
                 continue
-            out.append(Claim(scope.id, a.id, s.text, s.start, s.end, outlet, reasons))
+            out.append(Claim(scope.id, a.id, s.text, s.start, s.end, a.outlet, reasons))
     return out
 
 

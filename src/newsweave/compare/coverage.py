@@ -3,7 +3,9 @@
 Written to ``report.ext["coverage"]`` (one entry per event and per storyline) as plain data:
 per outlet its articles, first and last date and opinion/news count; the wire copies folded
 into the article they copy; and article counts per publication day and outlet (the coverage
-chart). Articles with no publication date count, but on no day.
+chart). Articles with no publication date count, but on no day. Articles with no known outlet
+each get a row of their own (keyed by article id, labelled by their short title and id) and
+are counted apart: ``outlets_known`` counts real outlets, ``no_outlet`` such articles.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 
 from ..model import Report
 from ..pipeline import Config, register
-from .scopes import Scope, all_scopes, outlet_of
+from .scopes import Scope, all_scopes, outlet_of, source_label
 
 STAGE = "newsweave.compare.coverage.v1"
 
@@ -27,7 +29,16 @@ def coverage(scope: Scope) -> dict[str, Any]:
         name = outlet_of(a)
         day = a.published[:10] if a.published else None  # only dates the articles carry
         o = outlets.setdefault(
-            name, {"outlet": name, "articles": [], "first": None, "last": None, "kinds": Counter()}
+            name,
+            {
+                "outlet": name,
+                "label": source_label(a.outlet, a.title, a.id),
+                "known": bool(a.outlet),
+                "articles": [],
+                "first": None,
+                "last": None,
+                "kinds": Counter(),
+            },
         )
         o["articles"].append(a.id)
         o["kinds"][a.kind] += 1
@@ -44,6 +55,8 @@ def coverage(scope: Scope) -> dict[str, Any]:
         "first": days[0] if days else None,
         "last": days[-1] if days else None,
         "outlets": [{**o, "kinds": dict(o["kinds"])} for o in outlets.values()],
+        "outlets_known": sum(1 for o in outlets.values() if o["known"]),
+        "no_outlet": sum(1 for a in scope.articles if not a.outlet),
         "wire_copies": [
             {"article": a.id, "copy_of": a.duplicate_of, "outlet": outlet_of(a)}
             for a in scope.articles

@@ -14,7 +14,7 @@ import numpy as np
 
 from ..model import Article, Quote, QuoteGroup, QuoteWording, Report
 from ..pipeline import Config, register
-from .scopes import Scope, outlet_of, story_scopes
+from .scopes import Scope, story_scopes
 from .text import char_similarity, words
 
 STAGE = "newsweave.compare.quotes.v1"
@@ -89,7 +89,7 @@ def group_scope(scope: Scope, threshold: float = THRESHOLD) -> list[QuoteGroup]:
             QuoteWording(
                 article=a.id,
                 text=q.text,
-                outlet=outlet_of(a),
+                outlet=a.outlet,
                 published=scope.when(a),
                 direct=q.direct,
                 start=q.start,

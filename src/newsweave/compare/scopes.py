@@ -44,6 +44,18 @@ def outlet_of(article: Article) -> str:
     return article.outlet or article.id
 
 
+def source_label(outlet: str | None, title: str | None, article_id: str, width: int = 40) -> str:
+    """How to name an article's source for people: its outlet, else its short title and id."""
+    if outlet:
+        return outlet
+    title = " ".join((title or "").split())
+    if not title:
+        return article_id
+    if len(title) > width:
+        title = title[:width].rsplit(" ", 1)[0].rstrip(",;:.-–—") + "…"
+    return f"“{title}” ({article_id})"
+
+
 def _sort_key(article: Article) -> tuple[str, int]:
     return (article.published or "9999", article.order)
 

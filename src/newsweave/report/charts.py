@@ -100,7 +100,7 @@ def coverage_chart(coverage: dict[str, Any] | None) -> Markup:
     """Articles per outlet per day: one row per outlet, a dot per day sized by the count."""
     if not coverage or not coverage.get("by_day"):
         return Markup("")
-    outlets = [o["outlet"] for o in coverage["outlets"]]
+    outlets = [(o["outlet"], str(o.get("label") or o["outlet"])) for o in coverage["outlets"]]
     days = [d for row in coverage["by_day"] if (d := _day(row["date"]))]
     if not days:
         return Markup("")
@@ -108,19 +108,19 @@ def coverage_chart(coverage: dict[str, Any] | None) -> Markup:
     height = 40 + 26 * len(outlets)
     _, x = _scale(days, left, right)
     body = _axis(days, height - 24, left, right, x)
-    for i, name in enumerate(outlets):
+    for i, (name, shown) in enumerate(outlets):
         cy = 18 + 26 * i
         colour = PALETTE[i % len(PALETTE)]
         body.append(
             f'<text x="{left - 8}" y="{cy + 4}" font-size="12" text-anchor="end" '
-            f'fill="#222">{escape(_short(name, 22))}</text>'
+            f'fill="#222">{escape(_short(shown, 22))}</text>'
             f'<line x1="{left}" y1="{cy}" x2="{right}" y2="{cy}" stroke="#eee"/>'
         )
         for row in coverage["by_day"]:
             n = row["outlets"].get(name, 0)
             d = _day(row["date"])
             if n and d:
-                tip = f"{name}, {row['date']}: {n} article(s)"
+                tip = f"{shown}, {row['date']}: {n} article(s)"
                 body.append(
                     f'<circle cx="{x(d):.1f}" cy="{cy}" r="{4 + 2 * min(n, 5)}" fill="{colour}">'
                     f"<title>{escape(tip)}</title></circle>"
@@ -141,7 +141,7 @@ def figure_chart(comparison: dict[str, Any]) -> Markup:
     for i, v in enumerate(values):
         y = 6 + 26 * i
         w = max(2.0, (right - left) * abs(float(v["value"])) / top)
-        who = _short(str(v.get("outlet") or v["article"]), 22)
+        who = _short(str(v.get("label") or v.get("outlet") or v["article"]), 22)
         shown = fmt_value(v["value"], v.get("unit"), v.get("approximate"))
         body.append(
             f'<text x="{left - 8}" y="{y + 14}" font-size="12" text-anchor="end" '
