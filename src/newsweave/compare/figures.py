@@ -72,18 +72,18 @@ __all__ = [
 STAGE = "newsweave.compare.figures.v1"
 
 
-def _noun(fig: Figure) -> set[str]:
+def _noun(fig: Figure) -> frozenset[str]:
     unit = (fig.unit or "").lower()
-    return concepts(unit) if unit and unit not in GENERIC_COUNT else set()
+    return concepts(unit) if unit and unit not in GENERIC_COUNT else frozenset()
 
 
-def predicate(fig: Figure, reading: Reading) -> set[str]:
+def predicate(fig: Figure, reading: Reading) -> frozenset[str]:
     """What the counted things did: from the clause, else from the extracted quantity."""
     words = reading.predicate or set((fig.quantity or "").lower().split())
-    return concepts(" ".join(w for w in words if w not in LIGHT)) - _noun(fig)
+    return concepts(" ".join(sorted(w for w in words if w not in LIGHT))) - _noun(fig)
 
 
-def _same_predicate(pa: set[str], pb: set[str]) -> bool:
+def _same_predicate(pa: frozenset[str], pb: frozenset[str]) -> bool:
     if not pa or not pb:
         return not pa and not pb
     aa, ab = pa & ACTIONS, pb & ACTIONS
@@ -148,9 +148,11 @@ def _label(figs: list[Figure]) -> str:
     return label
 
 
-def _groups(items: list[tuple[Figure, Article]], readings: list[Reading]) -> list[list[int]]:
-    """Complete-linkage groups: every cross-article pair of a group is aligned."""
-    n = len(items)
+def _groups(
+    items: list[tuple[Figure, Article]], pairs: list[tuple[int, int]], readings: list[Reading]
+) -> list[list[int]]:
+    """Complete-linkage groups over candidate ``pairs``: every cross-article pair is aligned."""
+    candidate = set(pairs)
     ok: dict[tuple[int, int], bool] = {}
 
     def fits(i: int, j: int) -> bool:
@@ -158,37 +160,50 @@ def _groups(items: list[tuple[Figure, Article]], readings: list[Reading]) -> lis
             return True
         key = (min(i, j), max(i, j))
         if key not in ok:
-            ok[key] = aligned(items[i][0], items[j][0], readings[i], readings[j])
+            ok[key] = key in candidate and aligned(
+                items[key[0]][0], items[key[1]][0], readings[key[0]], readings[key[1]]
+            )
         return ok[key]
 
-    group_of = list(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    for i in range(n):
-        for j in range(i + 1, n):
-            gi, gj = group_of[i], group_of[j]
-            if gi == gj or items[i][1].id == items[j][1].id:
-                continue
-            if not _aligned(items[i][0], items[j][0], None, None, read=True):
-                continue
-            if all(fits(x, y) for x in members[gi] for y in members[gj]):
-                for y in members.pop(gj):
-                    group_of[y] = gi
-                    members[gi].append(y)
+    group_of = list(range(len(items)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+    for i, j in pairs:
+        gi, gj = group_of[i], group_of[j]
+        if gi != gj and all(fits(x, y) for x in members[gi] for y in members[gj]):
+            for y in members.pop(gj):
+                group_of[y] = gi
+                members[gi].append(y)
     return [sorted(m) for m in members.values()]
+
+
+def _candidates(items: list[tuple[Figure, Article]]) -> list[tuple[int, int]]:
+    """Pairs of figures of different articles that align on their own terms (before reading
+    their clauses), compared only within a unit family."""
+    by_family: dict[str, list[int]] = {}
+    for i, (f, _) in enumerate(items):
+        by_family.setdefault(unit_family(f.unit), []).append(i)
+    return sorted(
+        (i, j)
+        for idx in by_family.values()
+        for k, i in enumerate(idx)
+        for j in idx[k + 1 :]
+        if items[i][1].id != items[j][1].id
+        and _aligned(items[i][0], items[j][0], None, None, read=True)
+    )
 
 
 def compare_scope(scope: Scope) -> list[Comparison]:
     """Comparisons of the figures reported by the scope's original articles."""
     items = [(f, a) for a in scope.originals for f in a.figures if reported(f)]
     refs = {a.id: reference_year(a, scope.when(a)) for a in scope.originals}
+    pairs = _candidates(items)
+    needed = {i for pair in pairs for i in pair}
     readings = [
-        read(f, a, refs[a.id], counted=unit_family(f.unit) == "count")
-        if _candidate(i, items)
-        else Reading()
+        read(f, a, refs[a.id], counted=unit_family(f.unit) == "count") if i in needed else Reading()
         for i, (f, a) in enumerate(items)
     ]
     out: list[Comparison] = []
-    for group in _groups(items, readings):
+    for group in _groups(items, pairs, readings):
         one_each: dict[str, int] = {}
         for i in group:
             one_each.setdefault(items[i][1].id, i)
@@ -224,12 +239,6 @@ def compare_scope(scope: Scope) -> list[Comparison]:
         )
     order = {"conflict": 0, "evolving": 1, "agree": 2}
     return sorted(out, key=lambda c: (order[c.verdict], c.quantity))
-
-
-def _candidate(i: int, items: list[tuple[Figure, Article]]) -> bool:
-    """Whether figure ``i`` aligns, on its own terms, with a figure of another article."""
-    f, a = items[i]
-    return any(b.id != a.id and _aligned(f, g, None, None, read=True) for g, b in items)
 
 
 @register(STAGE, reads={"text"}, writes={"comparisons"}, scope="report")

@@ -9,6 +9,7 @@ exact value ±2%.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Figure
 from .text import words
@@ -67,14 +68,14 @@ _QUALIFIERS: tuple[tuple[tuple[str, ...], float, float], ...] = (
 _STOP = frozenset(_fold("", "the a an of in on at for to by and or with from as its his her their"))
 
 
-def concepts(text: str | None) -> set[str]:
+@lru_cache(maxsize=8192)
+def concepts(text: str | None) -> frozenset[str]:
     """Content words of ``text`` with synonyms folded (``"protesters died"`` → killed, protest)."""
-    out: set[str] = set()
-    for w in words(text or ""):
-        if w in _STOP or w.isdigit():
-            continue
-        out.add(SYNONYMS.get(w, SYNONYMS.get(w.rstrip("s"), w)))
-    return out
+    return frozenset(
+        SYNONYMS.get(w, SYNONYMS.get(w.rstrip("s"), w))
+        for w in words(text or "")
+        if w not in _STOP and not w.isdigit()
+    )
 
 
 def unit_family(unit: str | None) -> str:
@@ -96,7 +97,7 @@ def in_years(fig: Figure) -> float:
     return fig.value * TIME_UNITS.get((fig.unit or "").lower(), 1.0)
 
 
-def quantity_words(fig: Figure) -> set[str]:
+def quantity_words(fig: Figure) -> frozenset[str]:
     """Concepts of what the figure counts: its quantity, and a counted noun that is not generic."""
     q = concepts(fig.quantity)
     unit = (fig.unit or "").lower()
