@@ -6,13 +6,13 @@ whole articles in the report process would double the cost, and a sentence parse
 same answer whether or not the run used workers. Only figures that might be compared are read.
 
 * **predicate** – what the counted things did or had done to them: the relative clause of the
-  counted noun ("members *who voted*"), else the verb it is the subject or object of, with the
-  complement of a light verb ("members *are on strike*" → strike). Words, lower case.
+  counted noun ("nurses *who voted*"), else the verb it is the subject or object of, with the
+  complement of a light verb ("nurses *are on strike*" → strike). Words, lower case.
 * **anchor** – the year of an explicit date that governs the figure's clause, when it is not
-  the year the article reports from: a temporal modifier of the clause ("*in 2011* it cost"),
-  the date the clause hangs off ("since 2011, *when* a stoppage cost"), or a date naming the
-  clause's subject ("the 2011 stoppage cost"). "since 2011" alone is not an anchor (a count
-  since then runs to now), nor is a date inside a comparison ("more than the 2011 stoppage").
+  the year the article reports from: a temporal modifier of the clause ("*in 2009* it cost"),
+  the date the clause hangs off ("since 2009, *when* an outage cost"), or a date naming the
+  clause's subject ("the 2009 outage cost"). "since 2009" alone is not an anchor (a count
+  since then runs to now), nor is a date inside a comparison ("more than the 2009 outage").
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def _number_token(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def _counted_head(num: Token) -> Token:
-    """The head of the noun phrase the number belongs to ("4,000 of its members" → 4,000)."""
+    """The head of the noun phrase the number belongs to ("500 of its nurses" → 500)."""
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in num.children):
         return num
     head = num
@@ -129,16 +129,16 @@ def _governs(date: Token, num: Token) -> bool:
     """Whether the date token ``date`` anchors the clause of the number token ``num``."""
     clause = _clause(num)
     if date.head.i == clause.i and date.dep_ in _TIME_MODS:
-        return True  # "cost €50m last year"
+        return True  # "it cost $5m last year"
     prep = date.head
     if date.dep_ == "pobj" and prep.head.i == clause.i and prep.lower_ not in _NOT_ANCHORING:
-        return True  # "in 2011, the strike cost"
-    noun = date.head  # "the 2011 stoppage cost"
+        return True  # "in 2009, the outage cost"
+    noun = date.head  # "the 2009 outage cost"
     if date.dep_ in ("compound", "nummod", "amod", "poss") and noun.head.i == clause.i:
         return noun.dep_ in ("nsubj", "nsubjpass")
     return any(
         c.dep_ in _CLAUSE_LINKS and c.left_edge.i <= num.i <= _clause_end(c) for c in date.children
-    )  # "since 2011, when a stoppage cost": the clause hangs off the date
+    )  # "since 2009, when an outage cost": the clause hangs off the date
 
 
 def _clause_end(clause: Token) -> int:

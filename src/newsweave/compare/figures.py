@@ -6,34 +6,18 @@ concept after folding synonyms ("died"/"killed", "arrested"/"detained"), no subj
 contradicts, and their clauses agree (:mod:`.clauses`):
 
 * *time anchor* – a figure whose clause is governed by an explicit date in another year than
-  the one its article reports from ("in 2011, a stoppage cost €120m") describes another
+  the one its article reports from ("in 2009, an outage cost $80m") describes another
   happening: it is compared only with figures anchored to the same year;
-* *predicate* – for counts, what the counted things did must match: "7,200 members who voted"
-  and "6,500 members are on strike" count different people. Both predicates must share a
+* *predicate* – for counts, what the counted things did must match: "900 nurses who voted"
+  and "700 nurses are on strike" count different people. Both predicates must share a
   concept, or both be empty.
 
 Groups are built by complete linkage: a figure joins a group only if it aligns with every
 member from another article. One value per article (its first), wire copies left out.
 
-**Verdict.** Each pair of values in a group is compared; a value's time is its article's
-publication date, else its event's start. Two values are *at the same time* when given less
-than two days apart (or when nothing tells them apart, or both are anchored to the same past
-year), else *older* and *newer* (by date, else by the story's elapsed time in their context,
-"after a week" vs "after months"). Each value allows a range ("at least 40" → 40–50,
-"dozens" → 12–120, "about 6,500" → ±15%, exact → ±2%). A pair is
-
-* *the same* – at the same time with overlapping ranges; or at different times with equal
-  values, or with a newer value that is lower but still within the older range (a vaguer
-  later report, "dozens" after "at least 40");
-* *a change* – at different times, the newer count is higher (counts accumulate: "at least
-  40 ships" on the 3rd, "more than 50" on the 10th), or a duration has grown by the time
-  elapsed (±1 year: a "20-year rule" becomes a "26-year rule" six years later); also two
-  incompatible values from different events the dates cannot order;
-* *a conflict* – otherwise: non-overlapping ranges at the same time, a count that shrinks
-  below the older range, a duration that grew by other than the time elapsed.
-
-The group is ``conflict`` if any pair conflicts, else ``evolving`` if any pair changed, else
-``agree``.
+**Verdict.** ``agree``, ``evolving`` or ``conflict`` per group, by the rule stated in
+:mod:`.verdicts`: overlapping ranges at the same time agree, values that grow between dates
+evolve, anything else conflicts.
 """
 
 from __future__ import annotations

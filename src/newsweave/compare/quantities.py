@@ -2,7 +2,7 @@
 
 Quantity words are folded to concepts ("died"/"killed", "arrested"/"detained"); units fall in
 families (counts, a currency, durations, percent, measures); and each value stands for the
-range its wording allows: "at least 40" is 40–50, "dozens" 12–120, "about 6,500" ±15%, an
+range its wording allows: "at least 30" is 30–37.5, "dozens" 12–120, "about 700" ±15%, an
 exact value ±2%.
 """
 

@@ -2,15 +2,15 @@
 
 Each pair of values is compared; a value's time is its article's publication date, else its
 event's start. Two values are *at the same time* when given less than two days apart, when
-nothing tells them apart, or when both are anchored to the same past year ("in 2011"); else
+nothing tells them apart, or when both are anchored to the same past year ("in 2009"); else
 one is *older* and one *newer* (by date, else by the elapsed time their context names: "after
 a week" vs "after months"). Each value stands for a range (:func:`.quantities.bounds`). A pair is
 
 * **same** – at the same time with overlapping ranges; or at different times with values equal
   within 2%, or with a newer value lower than the older one but inside its range (a vaguer
-  later report: "dozens" after "at least 40");
+  later report: "dozens" after "at least 30");
 * **change** – at different times, a newer count higher than the older one (counts accumulate:
-  "at least 40 ships" on the 3rd, "more than 50" on the 10th), or a duration grown by the time
+  "at least 30 boats" on the 3rd, "more than 45" on the 10th), or a duration grown by the time
   elapsed (±1 year: a "20-year rule" becomes a "26-year rule" six years later); also
   incompatible values of different events that no date orders;
 * **conflict** – otherwise: ranges that do not overlap at the same time, a count that falls
