@@ -166,3 +166,17 @@ def test_undated_text_without_last_year_keeps_relative_dates_out() -> None:
     text = "The election of June 1994 was the first. Protesters marched on Sunday."
     values = [d.value for d in extract_dates(text, None, nlp.load("en")(text))]
     assert values == ["1994-06"]
+
+
+def test_modal_passive_and_forecast_infinitive_look_ahead() -> None:
+    from newsweave import nlp
+    from newsweave.extract.dates import extract_dates
+
+    # 2025-03-21 is a Friday: "would be unloaded on Saturday" is the next day.
+    text = "She said the first ships would be unloaded on Saturday."
+    found = extract_dates(text, "2025-03-21", nlp.load("en")(text))
+    assert [(d.text, d.value) for d in found] == [("Saturday", "2025-03-22")]
+    # 2025-03-12 is a Wednesday: the forecast is for the next day, not the week before.
+    text = "Forecasters expect the rain to ease on Thursday."
+    found = extract_dates(text, "2025-03-12", nlp.load("en")(text))
+    assert [(d.text, d.value) for d in found] == [("Thursday", "2025-03-13")]

@@ -36,6 +36,8 @@ FUTURE_FRAMES = frozenset(
         "to",
     }
 )
+#: Verbs whose infinitive complement lies ahead ("expect the rain to ease on Thursday").
+FORECAST_VERBS = frozenset({"expect", "expects", "forecast", "forecasts", "predict", "predicts"})
 #: Modals that put the event after the reported moment ("might come", "would leave").
 MODALS = frozenset({"might", "may", "could", "would", "should", "must", "can", "'d", "ca"})
 PERFECT_AUX = frozenset({"has", "have", "'ve", "'s"})
@@ -71,10 +73,14 @@ def verb_tense(verb: Token) -> Tense:
         return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
-    if verb.tag_ == "VB" and words & MODALS:
-        return "future"  # "might come Tuesday"
+    if words & MODALS and not words & {"have", "'ve"}:
+        return "future"  # "might come Tuesday", "would be unloaded on Saturday"
     if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes) and verb.head is not verb:
-        if verb.head.lower_ in FUTURE_FRAMES or verb.head.lower_ in ("plan", "planned", "ready"):
+        if verb.head.lower_ in FUTURE_FRAMES | FORECAST_VERBS or verb.head.lower_ in (
+            "plan",
+            "planned",
+            "ready",
+        ):
             return "future"  # "planned to leave on Thursday"
         if verb.head.pos_ in ("VERB", "AUX"):
             return verb_tense(verb.head)  # "agreed to sell in October": the agreeing's tense
