@@ -110,3 +110,23 @@ def test_field_mapping(tmp_path: Path) -> None:
 def test_bad_field_mapping_is_a_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["analyze", str(tmp_path), "-f", "nonsense"])
     assert result.exit_code == 2
+
+
+def test_story_ids_survive_adding_articles(examples_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r"
+    first = sorted((examples_dir / "articles").glob("0[12]_*.txt"))
+    args = ["analyze", *map(str, first), "--out", str(out), "--quiet"]
+    assert runner.invoke(app, args).exit_code == 0
+    before = {
+        a["id"]: a["event"] for a in json.loads((out / "report.json").read_text())["articles"]
+    }
+    assert len(set(before.values())) == 1
+    assert (
+        runner.invoke(app, ["analyze", str(examples_dir), "--out", str(out), "-q"]).exit_code == 0
+    )
+    after = {a["id"]: a["event"] for a in json.loads((out / "report.json").read_text())["articles"]}
+    assert all(after[k] == v for k, v in before.items())
+    fresh = tmp_path / "fresh"
+    args = ["analyze", str(examples_dir), "--out", str(fresh), "-q", "--no-state"]
+    assert runner.invoke(app, args).exit_code == 0
+    assert not (fresh / "state").exists()

@@ -69,8 +69,14 @@ def analyze_cmd(
     ] = None,
     state_dir: Annotated[
         Path | None,
-        typer.Option(help="Folder where grouping state persists between runs (stable story ids)."),
+        typer.Option(
+            help="Folder where grouping state persists between runs, so story ids stay stable "
+            "as articles are added (default: OUT/state)."
+        ),
     ] = None,
+    no_state: Annotated[
+        bool, typer.Option("--no-state", help="Forget grouping state: ids start afresh each run.")
+    ] = False,
     stages: Annotated[
         str | None,
         typer.Option(help="Comma-separated stage names to run instead of the default pipeline."),
@@ -90,7 +96,7 @@ def analyze_cmd(
     ] = None,
 ) -> None:
     """Analyse articles and write report.json, report.md and report.html to --out."""
-    config = Config(workers=workers, state_dir=state_dir)
+    config = Config(workers=workers, state_dir=None if no_state else state_dir or out_dir / "state")
     executor: Any = None
     if engine == "dask":
         from .engines.dask import DaskExecutor
@@ -237,8 +243,10 @@ def _run_eval(
     table.add_row("seconds", f"{result.seconds:.1f}")
     out.print(table)
     for name, value in result.details.items():  # comparisons run alongside (e.g. baselines)
-        if isinstance(value, dict) and value and all(
-            isinstance(v, int | float) for v in value.values()
+        if (
+            isinstance(value, dict)
+            and value
+            and all(isinstance(v, int | float) for v in value.values())
         ):
             out.print(f"[bold]{name}[/]: " + ", ".join(f"{k} {v:.4g}" for k, v in value.items()))
     if json_out:
