@@ -32,6 +32,8 @@ ItemOf = Callable[[str], tuple[SparseVec, float | None, Signature | None]]
 
 #: Features of a centroid under which its cluster is indexed, and of an item used to query.
 INDEX_FEATURES = 40
+#: Most candidate clusters scored per article (those sharing the most strong features).
+MAX_CANDIDATES = 40
 QUERY_FEATURES = 40
 #: Centroid sums keep at most this many features (the weakest are dropped).
 MAX_CENTROID_FEATURES = 1500
@@ -165,10 +167,14 @@ class OnlineClusterer:
     def candidates(self, vec: SparseVec) -> set[int]:
         """Active clusters sharing a strong feature with ``vec``."""
         top = heapq.nlargest(QUERY_FEATURES, vec.items(), key=lambda kv: kv[1])
-        found: set[int] = set()
+        shared: dict[int, int] = {}
         for f, _ in top:
-            found |= self._postings.get(f, set())
-        return found
+            for k in self._postings.get(f, ()):
+                shared[k] = shared.get(k, 0) + 1
+        if len(shared) <= MAX_CANDIDATES:
+            return set(shared)
+        # Bound the work per article: only the clusters sharing the most strong features.
+        return set(heapq.nlargest(MAX_CANDIDATES, shared, key=shared.__getitem__))
 
     def similarity(
         self, vec: SparseVec, t: float | None, c: Cluster, sig: Signature | None = None
