@@ -75,3 +75,33 @@ def test_article_pickles_without_cached_parse() -> None:
     art.__dict__["_doc"] = object()  # a stand-in for a spaCy Doc, which must not cross processes
     clone = pickle.loads(pickle.dumps(art))
     assert "_doc" not in clone.__dict__ and clone.text == "abc"
+
+
+def _shout_one(article: Article, config: Config) -> Article:
+    if "boom" in article.text.lower():
+        raise ValueError("bad article")
+    article.text = article.text + "!"
+    return article
+
+
+def _shout_many(articles: list[Article], config: Config) -> list[Article]:
+    return [_shout_one(a, config) for a in articles]
+
+
+register("test.shout.v1", reads={"text"}, writes={"text"}, batch=_shout_many)(_shout_one)
+
+
+def test_batch_stage_matches_single_and_isolates_a_failure() -> None:
+    from newsweave.pipeline import process_batch
+
+    arts = [Article(id=f"a{i}", source="s", text=t) for i, t in enumerate(["x", "boom", "y"])]
+    out = process_batch(arts, ["test.upper.v1", "test.shout.v1"], Config())
+    assert [type(r).__name__ for r in out] == ["Article", "Problem", "Article"]
+    assert [r.text for r in out if isinstance(r, Article)] == ["X!", "Y!"]
+    singles = [
+        process_article(
+            Article(id="b", source="s", text=t), ["test.upper.v1", "test.shout.v1"], Config()
+        )
+        for t in ["x", "y"]
+    ]
+    assert [r.text for r in singles if isinstance(r, Article)] == ["X!", "Y!"]

@@ -63,6 +63,7 @@ class Stage:
     scope: Scope
     description: str
     warmup: Callable[[], None] | None = None  # loads models once, before workers fork
+    batch: Callable[[list[Article], Config], list[Article]] | None = None  # many at once
 
 
 _REGISTRY: dict[str, Stage] = {}
@@ -75,12 +76,14 @@ def register(
     writes: Iterable[str],
     scope: Scope = "article",
     warmup: Callable[[], None] | None = None,
+    batch: Callable[[list[Article], Config], list[Article]] | None = None,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Decorator registering ``func`` as stage ``name``.
 
     ``reads``/``writes`` name Article fields (``"text"``, ``"quotes"``, ...) for article stages,
     and Article or Report fields (``"events"``, ``"comparisons"``, ...) for report stages.
-    ``warmup`` loads what the stage needs (e.g. a model) so executors can do it once, up front.
+    ``warmup`` loads what the stage needs (e.g. a model) so executors can do it once, up front;
+    ``batch`` is an optional many-articles version of an article stage, same result.
     """
 
     def deco(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -95,6 +98,7 @@ def register(
             scope=scope,
             description=doc[0] if doc else "",
             warmup=warmup,
+            batch=batch,
         )
         return func
 
@@ -175,28 +179,67 @@ class Pipeline:
         return timings
 
 
+def _failure(article: Article, name: str, exc: Exception) -> Problem:
+    """The problem a failing stage makes of one article."""
+    if isinstance(exc, InputError):  # the stage found the input unusable (a page with no text)
+        return Problem(article.source, exc.reason, article.id, exc.code.value)
+    last = traceback.extract_tb(exc.__traceback__)[-1]
+    return Problem(
+        source=article.source,
+        reason=f"stage {name} failed: {type(exc).__name__}: {exc} "
+        f"({Path(last.filename).name}:{last.lineno})",
+        record=article.id,
+        code=Code.STAGE_FAILED.value,
+    )
+
+
+def _apply(st: Stage, article: Article, config: Config) -> Article | Problem:
+    try:
+        out: Article = st.func(article, config)
+    except Exception as exc:  # one bad article must not end the run: report it instead
+        return _failure(article, st.name, exc)
+    return out
+
+
+def _finish(result: Article | Problem) -> Article | Problem:
+    if isinstance(result, Article):
+        result.html = None  # the raw page is not kept once the text is extracted
+    return result
+
+
 def process_article(article: Article, names: Sequence[str], config: Config) -> Article | Problem:
     """Apply article stages ``names`` to ``article`` (module-level: worker processes call it)."""
-    current = article
+    current: Article | Problem = article
+    for name in names:
+        if isinstance(current, Problem):
+            break
+        current = _apply(get_stage(name), current, config)
+    return _finish(current)
+
+
+def process_batch(
+    articles: Sequence[Article], names: Sequence[str], config: Config
+) -> list[Article | Problem]:
+    """Apply article stages to a batch, in order; a stage with a ``batch`` function (e.g. the
+    spaCy parse, which runs ``nlp.pipe``) sees the whole batch, the others one article at a time.
+    A failing batch call falls back to one article at a time, so one bad article stays one
+    problem."""
+    current: list[Article | Problem] = list(articles)
     for name in names:
         st = get_stage(name)
-        try:
-            current = st.func(current, config)
-        except InputError as exc:  # the stage found the input unusable (e.g. a page with no text)
-            return Problem(
-                source=article.source, reason=exc.reason, record=article.id, code=exc.code.value
-            )
-        except Exception as exc:  # one bad article must not end the run: report it instead
-            last = traceback.extract_tb(exc.__traceback__)[-1]
-            return Problem(
-                source=article.source,
-                reason=f"stage {name} failed: {type(exc).__name__}: {exc} "
-                f"({Path(last.filename).name}:{last.lineno})",
-                record=article.id,
-                code=Code.STAGE_FAILED.value,
-            )
-    current.html = None  # the raw page is not kept once the text is extracted
-    return current
+        alive = [(i, a) for i, a in enumerate(current) if isinstance(a, Article)]
+        if st.batch is not None and len(alive) > 1:
+            try:
+                done: list[Article] | None = st.batch([a for _, a in alive], config)
+            except Exception:  # find the article that fails, and keep the others
+                done = None
+            if done is not None:
+                for (i, _), art in zip(alive, done, strict=True):
+                    current[i] = art
+                continue
+        for i, art in alive:
+            current[i] = _apply(st, art, config)
+    return [_finish(r) for r in current]
 
 
 def warm_up(names: Sequence[str]) -> None:

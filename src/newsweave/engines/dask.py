@@ -8,13 +8,13 @@ from typing import Any
 
 from ..errors import NotInstalledError
 from ..model import Article, Problem
-from ..pipeline import Config, process_article
+from ..pipeline import Config, process_batch
 
 
 def _run_batch(
     batch: list[Article], names: Sequence[str], config: Config
 ) -> list[Article | Problem]:
-    return [process_article(a, names, config) for a in batch]
+    return process_batch(batch, names, config)
 
 
 class DaskExecutor:

@@ -16,7 +16,7 @@ from itertools import islice
 from types import TracebackType
 
 from ..model import Article, Problem
-from ..pipeline import Config, process_article, warm_up
+from ..pipeline import Config, process_article, process_batch, warm_up
 
 #: Below this many articles a process pool costs more than it saves.
 SERIAL_BELOW = 24
@@ -25,7 +25,7 @@ SERIAL_BELOW = 24
 def _run_batch(
     batch: list[Article], names: Sequence[str], config: Config
 ) -> list[Article | Problem]:
-    return [process_article(a, names, config) for a in batch]
+    return process_batch(batch, names, config)
 
 
 class LocalExecutor:
