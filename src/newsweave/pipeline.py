@@ -83,7 +83,8 @@ def register(
     ``reads``/``writes`` name Article fields (``"text"``, ``"quotes"``, ...) for article stages,
     and Article or Report fields (``"events"``, ``"comparisons"``, ...) for report stages.
     ``warmup`` loads what the stage needs (e.g. a model) so executors can do it once, up front;
-    ``batch`` is an optional many-articles version of an article stage, same result.
+    ``batch`` is an optional many-articles version of an article stage, same result; it must be
+    all or nothing (raise before changing any article), since a failure reruns one at a time.
     """
 
     def deco(func: Callable[..., Any]) -> Callable[..., Any]:
