@@ -63,35 +63,49 @@ def _axis(days: list[dt.date], y: int, left: int, right: int, x: Any) -> list[st
     return out
 
 
-def _label(cx: float, r: int, cy: int, text: str, middle: float) -> str:
-    """A dot's label, right of it on the left half of the chart and left of it on the right."""
-    x, anchor = (cx + r + 3, "start") if cx <= middle else (cx - r - 3, "end")
-    return (
-        f'<text x="{x:.1f}" y="{cy + 4}" font-size="12" text-anchor="{anchor}" '
-        f'fill="#222">{escape(text)}</text>'
-    )
-
-
 def timeline_chart(entries: list[dict[str, Any]]) -> Markup:
-    """Dated happenings on a time axis: one dot each, bigger when more articles cite it."""
-    dated = [(d, e) for e in entries if (d := _day(e.get("date")))]
+    """Dated happenings in order: one column per distinct date, evenly spaced (a story's dates
+    bunch up around its days with a few far-off ones, e.g. an earlier year mentioned for context,
+    so a linear axis would pile every label on top of another), one dot per happening stacked in
+    its column, bigger when more articles cite it; the table below the chart has the sentences.
+    """
+    dated = sorted(((d, e) for e in entries if (d := _day(e.get("date")))), key=lambda de: de[0])
     if not dated:
         return Markup("")
-    left, right = 30, WIDTH - 30
-    rows = min(len(dated), 8)
-    height = 40 + 22 * rows
-    _, x = _scale([d for d, _ in dated], left, right)
-    body = _axis([d for d, _ in dated], height - 24, left, right, x)
-    for i, (d, e) in enumerate(dated):
-        cy = 18 + 22 * (i % rows)
+    columns = list(dict.fromkeys(str(e["date"]) for _, e in dated))
+    left, right = 40, WIDTH - 40
+    step = (right - left) / max(1, len(columns) - 1)
+    x = {c: (left + step * k if len(columns) > 1 else (left + right) / 2)
+         for k, c in enumerate(columns)}  # fmt: skip
+    stack: dict[str, int] = {}
+    for _, e in dated:
+        stack[str(e["date"])] = stack.get(str(e["date"]), 0) + 1
+    rows = min(max(stack.values()), 6)
+    base = 16 + 20 * rows
+    height = base + 78
+    body = [f'<line x1="{left}" y1="{base}" x2="{right}" y2="{base}" stroke="#999"/>']
+    seen: dict[str, int] = {}
+    for _, e in dated:
+        col = str(e["date"])
+        k = seen.get(col, 0)
+        seen[col] = k + 1
+        if k >= rows:
+            continue
+        cy = base - 14 - 20 * k
         r = 4 + min(len(e.get("articles", [])), 5)
-        label = f"{e['date']}: {e.get('text', '')}"
+        tip = f"{col}: {e.get('text', '')}"
         body.append(
-            f'<line x1="{x(d):.1f}" y1="{cy}" x2="{x(d):.1f}" y2="{height - 24}" '
-            f'stroke="#ccc" stroke-dasharray="2 3"/>'
-            f'<circle cx="{x(d):.1f}" cy="{cy}" r="{r}" fill="#1565c0" fill-opacity="0.8">'
-            f"<title>{escape(label)}</title></circle>"
-            + _label(x(d), r, cy, e["date"], (left + right) / 2)
+            f'<circle cx="{x[col]:.1f}" cy="{cy}" r="{r}" fill="#1565c0" fill-opacity="0.8">'
+            f"<title>{escape(tip)}</title></circle>"
+        )
+    every = max(1, -(-len(columns) // 14))  # at most ~14 date labels
+    for k, col in enumerate(columns):
+        if k % every and k != len(columns) - 1:
+            continue
+        body.append(
+            f'<text x="{x[col]:.1f}" y="{base + 12}" font-size="11" fill="#555" '
+            f'text-anchor="end" transform="rotate(-40 {x[col]:.1f} {base + 12})">'
+            f"{escape(col)}</text>"
         )
     return _svg(height, "Timeline of dated happenings", body, "timeline-chart")
 
@@ -134,7 +148,7 @@ def figure_chart(comparison: dict[str, Any]) -> Markup:
     if not values:
         return Markup("")
     top = max(abs(float(v["value"])) for v in values) or 1.0
-    left, right = 170, WIDTH - 110
+    left, right = 170, WIDTH - 170  # room on the right for the value label
     height = 12 + 26 * len(values)
     colour = VERDICT_COLOURS.get(comparison.get("verdict", ""), "#555")
     body: list[str] = []
