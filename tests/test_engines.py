@@ -60,3 +60,17 @@ def test_dask_executor_matches_serial() -> None:
     assert [(r.id, r.language) for r in got if isinstance(r, Article)] == [
         (r.id, r.language) for r in serial if isinstance(r, Article)
     ]
+
+
+def test_unparsed_language_gets_a_safe_flat_tree() -> None:
+    """Tree-walking stages must not crash on languages without a parser (spaCy segfaults on
+    ``Token.children`` of long unparsed docs)."""
+    from newsweave import nlp
+
+    text = " ".join(["Die Regierung hat am Montag 3.500 neue Stellen angekündigt."] * 150)
+    doc = nlp.load("de")(text)
+    assert doc.has_annotation("DEP") and len(list(doc.sents)) == 150
+    assert sum(len(list(t.children)) for t in doc) == len(doc) - 150
+    art = Article(id="de", source="mem", text=text, language="de")
+    out = process_article(art, [*NAMES[2:], "newsweave.extract.quotes.v1"], Config())
+    assert isinstance(out, Article)

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import fastpos
 from .model import Article
 from .pipeline import Config, register
-
-if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.tokens import Doc
 
 #: Installed package names tried in order, per language.
 MODEL_CANDIDATES: dict[str, tuple[str, ...]] = {
@@ -61,7 +60,34 @@ def load(language: str | None, model: str | None = None) -> Language:
     except Exception:  # language spaCy has no tokenizer rules for
         nlp = spacy.blank("xx")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("newsweave_flat_tree")
     return nlp
+
+
+@Language.component("newsweave_flat_tree")
+def flat_tree(doc: Doc) -> Doc:
+    """A flat dependency tree per sentence (every token attached to the sentence's first one).
+
+    spaCy segfaults on ``Token.children`` of some long documents that have no dependency
+    annotation (seen with blank pipelines), and every tree-walking stage asks for children.
+    This gives unparsed documents a valid, uninformative tree ("dep" arcs only), so those stages
+    find nothing instead of crashing, and the sentencizer's sentences stay as they are.
+    """
+    import numpy as np
+    from spacy.attrs import DEP, HEAD
+
+    if not len(doc):
+        return doc
+    heads = np.zeros(len(doc), dtype="int64")
+    deps = np.full(len(doc), doc.vocab.strings.add("dep"), dtype="uint64")
+    root = doc.vocab.strings.add("ROOT")
+    for sent in doc.sents:
+        for i in range(sent.start, sent.end):
+            heads[i] = sent.start - i
+        deps[sent.start] = root
+    arcs: Any = np.stack([heads.astype("uint64"), deps], axis=1)
+    doc.from_array([HEAD, DEP], arcs)
+    return doc
 
 
 def has_model(language: str | None) -> bool:
