@@ -183,3 +183,12 @@ def test_qualifiers_and_descriptive_counts() -> None:
     assert not figures.compatible(nearly, Figure(0, 1, "104", 104, "people", "killed"))
     assert not figures.reported(Figure(0, 1, "two", 2, "countries", "countries"))
     assert figures.reported(Figure(0, 1, "two", 2, "protesters", "killed"))
+
+
+def test_speaker_names_without_word_characters_do_not_break_grouping() -> None:
+    from newsweave.compare.quotes import _speaker_keys
+    from newsweave.model import Article, Quote
+
+    art = Article(id="a", source="s", text="x")
+    quotes = [(Quote(0, 1, "x", speaker="—"), art), (Quote(0, 1, "y", speaker="Ann Lee"), art)]
+    assert _speaker_keys(quotes) == ["name:—", "name:ann lee"]

@@ -108,3 +108,17 @@ def test_batch_stage_matches_single_and_isolates_a_failure() -> None:
         for t in ["x", "y"]
     ]
     assert [r.text for r in singles if isinstance(r, Article)] == ["X!", "Y!"]
+
+
+@register("test.report_boom.v1", reads={"text"}, writes={"report.ext"}, scope="report")
+def _report_boom(report: Report, config: Config) -> None:
+    raise RuntimeError("story bug")
+
+
+def test_failing_report_stage_is_a_warning_and_later_stages_run() -> None:
+    pipe = Pipeline(["test.upper.v1", "test.report_boom.v1", "test.count.v1"])
+    report = Report(articles=[Article(id="a", source="s", text="x")])
+    pipe.run_report_stages(report)
+    assert report.ext["n"] == 1
+    (warning,) = report.ext["warnings"]
+    assert warning["code"] == Code.STAGE_FAILED.value and "story bug" in warning["reason"]

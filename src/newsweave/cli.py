@@ -153,6 +153,10 @@ def analyze_cmd(
         progress.update(task, description="done")
 
     elapsed = time.perf_counter() - t0
+    for warning in report.ext.get("warnings", []):
+        console.print(
+            f"[yellow]warning[/] {warning['source']}: {warning['reason']} [{warning['code']}]"
+        )
     if not quiet:
         _summary(report, elapsed)
     out.print(f"report: {paths['html']}  ({paths['json'].name}, {paths['md'].name})")

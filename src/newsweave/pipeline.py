@@ -175,7 +175,18 @@ class Pipeline:
             if on_stage:
                 on_stage(st.name)
             t0 = time.perf_counter()
-            st.func(report, self.config)
+            try:
+                st.func(report, self.config)
+            except Exception as exc:  # a story-level bug must not lose the analysed articles
+                last = traceback.extract_tb(exc.__traceback__)[-1]
+                report.ext.setdefault("warnings", []).append(
+                    {
+                        "source": st.name,
+                        "code": Code.STAGE_FAILED.value,
+                        "reason": f"report stage failed: {type(exc).__name__}: {exc} "
+                        f"({Path(last.filename).name}:{last.lineno}); its output is missing",
+                    }
+                )
             timings[st.name] = time.perf_counter() - t0
         return timings
 

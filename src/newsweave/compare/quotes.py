@@ -29,7 +29,7 @@ def _speaker_keys(quotes: list[tuple[Quote, Article]]) -> list[str | None]:
     for n in names:
         ws = set(words(n))
         longer = [m for m in names if ws and ws <= set(words(m))]
-        canon[n] = max(longer, key=lambda m: (len(words(m)), m))
+        canon[n] = max(longer, key=lambda m: (len(words(m)), m)) if longer else n
     keys: list[str | None] = []
     for q, _ in quotes:
         if q.speaker_entity:
