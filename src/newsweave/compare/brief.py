@@ -60,10 +60,13 @@ class ExtractiveBrief:
             return []
         texts = [c[2].text for c in cands]
         vec = word_tfidf(texts)
-        centroid = vec.mean(axis=0)
+        centroid = np.asarray(vec.mean(axis=0)).ravel()
         norm = float(np.linalg.norm(centroid)) or 1.0
-        relevance = vec @ (centroid / norm) + np.array([0.05 / (1 + c[1]) for c in cands])
-        sim = vec @ vec.T
+        relevance = np.asarray(vec @ (centroid / norm)).ravel()
+        relevance += np.array([0.05 / (1 + c[1]) for c in cands])
+        # Redundancy: each candidate's highest similarity to a chosen sentence, kept up to
+        # date one column at a time (an n x n similarity matrix would not fit big stories).
+        redundancy = np.zeros(len(cands))
         outlets = {a.id: outlet_of(a) for a in scope.articles}
         chosen: list[int] = []
         used: Counter[str] = Counter()
@@ -72,8 +75,7 @@ class ExtractiveBrief:
             for i in range(len(cands)):
                 if i in chosen or texts[i] in {texts[j] for j in chosen}:
                     continue
-                redundancy = max((sim[i, j] for j in chosen), default=0.0)
-                score = self.lam * relevance[i] - (1 - self.lam) * redundancy
+                score = self.lam * relevance[i] - (1 - self.lam) * redundancy[i]
                 if used[outlets[cands[i][0]]] >= 2:
                     score -= 0.05
                 if score > best_score:
@@ -82,6 +84,8 @@ class ExtractiveBrief:
                 break
             chosen.append(best)
             used[outlets[cands[best][0]]] += 1
+            column = np.asarray((vec @ vec[best].T).toarray()).ravel()
+            redundancy = np.maximum(redundancy, column)
         order = {a.id: n for n, a in enumerate(scope.articles)}
         chosen.sort(key=lambda i: (order[cands[i][0]], cands[i][1]))
         return [BriefSentence(texts[i], citations(scope, texts[i])) for i in chosen]
@@ -94,7 +98,7 @@ def citations(scope: Scope, text: str) -> list[str]:
     sents = [(a.id, s.text) for a in rest for s in sentences(a.text, a.language)]
     if sents:
         vec = char_tfidf([text] + [t for _, t in sents])
-        sims = vec[1:] @ vec[0]
+        sims = np.asarray((vec[1:] @ vec[0].T).toarray()).ravel()
         cited += list(
             dict.fromkeys(
                 aid for (aid, _), v in zip(sents, sims, strict=True) if v >= CITE_THRESHOLD

@@ -14,13 +14,12 @@ import re
 from typing import Any
 
 import numpy as np
-from sklearn.metrics.pairwise import cosine_similarity
 
 from ..model import Article, Claim, Figure, QuoteGroup, Report
 from ..pipeline import Config, register
 from .figures import aligned, compatible
 from .scopes import Scope, outlet_of, story_scopes
-from .text import Sentence, char_tfidf, sentences, word_tfidf
+from .text import Sentence, char_tfidf, row_max, sentences, word_tfidf
 
 STAGE = "newsweave.compare.claims.v1"
 CHAR_THRESHOLD = 0.4
@@ -94,12 +93,14 @@ def only_here(scope: Scope, groups: list[QuoteGroup]) -> list[Claim]:
     for a in arts:
         outlet = outlet_of(a)
         others = [o for o in arts if outlet_of(o) != outlet]
-        elsewhere = owners != outlet
-        for s, reasons in claims_of(a):
-            i = index[s.text]
-            c = cosine_similarity(chars[i : i + 1], chars[elsewhere])[0]
-            w = cosine_similarity(wordv[i : i + 1], wordv[elsewhere])[0]
-            if c.max(initial=0.0) >= CHAR_THRESHOLD or w.max(initial=0.0) >= WORD_THRESHOLD:
+        elsewhere = np.flatnonzero(owners != outlet)
+        claims = claims_of(a)
+        rows = [index[s.text] for s, _ in claims]
+        # One sparse product per article: each claim's best match among other outlets' sentences.
+        best_c = row_max(chars[rows], chars[elsewhere])
+        best_w = row_max(wordv[rows], wordv[elsewhere])
+        for (s, reasons), c, w in zip(claims, best_c, best_w, strict=True):
+            if c >= CHAR_THRESHOLD or w >= WORD_THRESHOLD:
                 continue
             if _figure_elsewhere(a, s, others) or _quote_elsewhere(a, s, groups):
                 continue

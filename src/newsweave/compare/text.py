@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
+from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
@@ -82,26 +83,34 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def char_tfidf(texts: list[str]) -> np.ndarray:
-    """L2-normalised TF-IDF rows over word-bounded character 3–5-grams."""
+def char_tfidf(texts: list[str]) -> csr_matrix:
+    """L2-normalised TF-IDF rows over word-bounded character 3–5-grams (sparse: a big story
+    has thousands of sentences and ~10^5 n-grams, far too many for a dense matrix)."""
     if not texts:
-        return np.zeros((0, 0))
+        return csr_matrix((0, 1))
     vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
     try:
-        return vec.fit_transform(texts).toarray()
+        return csr_matrix(vec.fit_transform(texts))
     except ValueError:  # only empty or punctuation texts
-        return np.zeros((len(texts), 1))
+        return csr_matrix((len(texts), 1))
 
 
-def word_tfidf(texts: list[str]) -> np.ndarray:
+def word_tfidf(texts: list[str]) -> csr_matrix:
     """L2-normalised TF-IDF rows over word unigrams and bigrams, English stop words removed."""
     if not texts:
-        return np.zeros((0, 0))
+        return csr_matrix((0, 1))
     vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, stop_words="english")
     try:
-        return vec.fit_transform(texts).toarray()
+        return csr_matrix(vec.fit_transform(texts))
     except ValueError:
-        return np.zeros((len(texts), 1))
+        return csr_matrix((len(texts), 1))
+
+
+def row_max(query: csr_matrix, pool: csr_matrix) -> np.ndarray:
+    """For each row of ``query``, its highest cosine with any row of ``pool`` (0 if empty)."""
+    if query.shape[0] == 0 or pool.shape[0] == 0:
+        return np.zeros(query.shape[0])
+    return np.asarray((query @ pool.T).max(axis=1).toarray()).ravel()
 
 
 def char_similarity(texts: list[str]) -> np.ndarray:
