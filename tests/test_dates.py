@@ -180,3 +180,13 @@ def test_modal_passive_and_forecast_infinitive_look_ahead() -> None:
     text = "Forecasters expect the rain to ease on Thursday."
     found = extract_dates(text, "2025-03-12", nlp.load("en")(text))
     assert [(d.text, d.value) for d in found] == [("Thursday", "2025-03-13")]
+
+
+def test_tense_of_a_root_infinitive_terminates() -> None:
+    from newsweave import nlp
+    from newsweave.extract.temporal_tense import verb_tense
+
+    doc = nlp.load("en")("To leave on Friday.")  # a root infinitive: its head is itself
+    for tok in doc:
+        if tok.pos_ in ("VERB", "AUX"):
+            verb_tense(tok)  # must return, not recurse forever

@@ -109,3 +109,12 @@ def test_offsets_point_into_the_text() -> None:
     (fig,) = run(text)
     assert text[fig.start : fig.end] == fig.text == "more than 6,500 people"
     assert fig.value == 6500
+
+
+def test_odd_digits_and_huge_numbers_do_not_fail_the_stage() -> None:
+    from newsweave import nlp
+    from newsweave.extract.figures import find_figures
+
+    text = "Emissions of CO₂ fell by 12₁ tonnes; the model gives 1e400 and 10^400 as limits."
+    figs = find_figures(text, nlp.load("en")(text))
+    assert all(f.text in text for f in figs)

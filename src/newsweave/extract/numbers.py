@@ -361,7 +361,12 @@ def _digit_items(text: str, lx: list[Lexeme], k: int, conv: Convention, items: l
             s += lx[last + 1].text
             end = lx[last + 1].end
             last += 1
-    pieces = read_digits(s, conv) if last == k else [(0, len(s), float(s.replace(",", ".")), None)]
+    try:
+        pieces = (
+            read_digits(s, conv) if last == k else [(0, len(s), float(s.replace(",", ".")), None)]
+        )
+    except (ValueError, OverflowError):  # digits int() refuses ("₁"), or beyond a float
+        return k + 1
     if len(pieces) > 1:
         kind = "id" if "." in s else "digits"
         for a, b, v, _ in pieces:

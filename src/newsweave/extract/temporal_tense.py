@@ -75,7 +75,8 @@ def verb_tense(verb: Token) -> Tense:
         return "past"
     if words & MODALS and not words & {"have", "'ve"}:
         return "future"  # "might come Tuesday", "would be unloaded on Saturday"
-    if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes) and verb.head is not verb:
+    # Tokens are new objects on each access: compare positions, not identity.
+    if verb.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes) and verb.head.i != verb.i:
         if verb.head.lower_ in FUTURE_FRAMES | FORECAST_VERBS or verb.head.lower_ in (
             "plan",
             "planned",
