@@ -64,6 +64,13 @@ def story_report(store: Store, storyline_id: str) -> dict[str, Any] | None:
     }
 
 
+def _found(item: dict[str, Any] | None, kind: str, item_id: str) -> dict[str, Any]:
+    """``item``, or a 404 naming what was not found."""
+    if item is None:
+        raise HTTPException(404, f"no {kind} {item_id!r}")
+    return item
+
+
 def create_app(store: Store, state_dir: Path | None = None) -> FastAPI:
     """The API + dashboard app over ``store``; ``state_dir`` keeps grouping state for ingest."""
     app = FastAPI(
@@ -86,26 +93,17 @@ def create_app(store: Store, state_dir: Path | None = None) -> FastAPI:
     @app.get("/api/storylines/{story_id}")
     def storyline(story_id: str) -> dict[str, Any]:
         """One storyline with its events, articles, comparisons and timeline."""
-        data = story_report(store, story_id)
-        if data is None:
-            raise HTTPException(404, f"no storyline {story_id!r}")
-        return data
+        return _found(story_report(store, story_id), "storyline", story_id)
 
     @app.get("/api/events/{event_id}")
     def event(event_id: str) -> dict[str, Any]:
         """One event."""
-        found = store.get("events", event_id)
-        if found is None:
-            raise HTTPException(404, f"no event {event_id!r}")
-        return found
+        return _found(store.get("events", event_id), "event", event_id)
 
     @app.get("/api/articles/{article_id}")
     def article(article_id: str) -> dict[str, Any]:
         """One article with its quotes, figures and dates."""
-        found = store.get("articles", article_id)
-        if found is None:
-            raise HTTPException(404, f"no article {article_id!r}")
-        return found
+        return _found(store.get("articles", article_id), "article", article_id)
 
     @app.get("/api/search")
     def search(
@@ -175,9 +173,6 @@ def create_app(store: Store, state_dir: Path | None = None) -> FastAPI:
         """One storyline as the report page: sources side by side, timeline, brief, charts."""
         from ..report.html import render_html
 
-        data = story_report(store, story_id)
-        if data is None:
-            raise HTTPException(404, f"no storyline {story_id!r}")
-        return render_html(data)
+        return render_html(_found(story_report(store, story_id), "storyline", story_id))
 
     return app
