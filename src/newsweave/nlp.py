@@ -131,9 +131,4 @@ def parse_batch(articles: list[Article], config: Config) -> list[Article]:
 )
 def parse(article: Article, config: Config) -> Article:
     """Parse the cleaned text with the language's spaCy pipeline (kept for later stages)."""
-    model: Any = config.get(STAGE, "model")
-    if model:
-        article.__dict__["_doc"] = load(article.language, model)(article.text[:MAX_CHARS])
-    else:
-        doc(article)
-    return article
+    return parse_batch([article], config)[0]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import time
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -260,11 +260,3 @@ def warm_up(names: Sequence[str]) -> None:
         hook = get_stage(name).warmup
         if hook is not None:
             hook()
-
-
-def iter_processed(
-    pipeline: Pipeline, articles: Iterable[Article], executor: Any
-) -> Iterator[Article | Problem]:
-    """Run article stages through ``executor`` (see :mod:`newsweave.engines`)."""
-    names = [s.name for s in pipeline.article_stages]
-    yield from executor.map_articles(articles, names, pipeline.config)

@@ -12,4 +12,3 @@ class ReadOptions:
     field_map: dict[str, str] = field(default_factory=dict)  # contract field -> input field
     max_bytes: int = 200 * 1024 * 1024  # larger files are reported (E005), not read
     min_chars: int = 1  # records with less text than this are reported as empty
-    extract_html: bool = True  # html records: main text extracted by the clean stage
