@@ -85,3 +85,70 @@ def test_continuation_paragraph_keeps_speaker() -> None:
     quotes = [q for q in _quotes(text) if q.direct]
     assert len(quotes) == 2
     assert {q.speaker for q in quotes} == {"Tom Hill"}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "direct"),
+    [
+        # whole statements in quotation marks are direct quotes
+        ("“We will rebuild the bridge before the winter,” Mayor Anna Berg said.", "rebuild", True),
+        ("Mayor Anna Berg said: “We will rebuild the bridge before the winter.”", "rebuild", True),
+        ("Mayor Anna Berg said “We will rebuild the bridge before the winter.”", "rebuild", True),
+        (
+            "The city can pay for most of it, but “if it is not enough, the state will help,” "
+            "Mayor Anna Berg said.",
+            "state will help",
+            True,
+        ),
+        # quoted words inside the reporter's own sentence are reported speech
+        (
+            "Mayor Anna Berg said the council “will rebuild the bridge before the winter.”",
+            "rebuild",
+            False,
+        ),
+        (
+            "Mayor Anna Berg called the report “a careless piece of work” on Monday.",
+            "careless piece",
+            False,
+        ),
+        (
+            "Police chief Tom Reyes told reporters that “the exact cause of the fire” "
+            "remains under investigation.",
+            "exact cause",
+            False,
+        ),
+    ],
+)
+def test_partial_quotes_are_not_direct(text: str, words: str, direct: bool) -> None:
+    quote = next(q for q in _quotes(text) if words in q.text)
+    assert quote.direct is direct
+    assert quote.speaker is not None
+
+
+def test_partial_quote_spans_the_reported_clause() -> None:
+    text = "Mayor Anna Berg said the council “will rebuild the bridge before the winter.”"
+    (quote,) = _quotes(text)
+    assert quote.text == "the council “will rebuild the bridge before the winter.”"
+    assert text[quote.start : quote.end] == quote.text
+    assert quote.speaker == "Anna Berg"
+
+
+def test_quotation_signed_with_a_dash() -> None:
+    text = (
+        "Readers wrote to us after the debate.\n"
+        "“The bridge should have been repaired years ago, and everyone knew it.” ― Maria Lopez\n"
+        "“I have never seen the river this high in my whole life.”― Tom Reyes."
+    )
+    quotes = _quotes(text)
+    assert [q.speaker for q in quotes] == ["Maria Lopez", "Tom Reyes"]
+    assert all(q.direct for q in quotes)
+
+
+def test_a_date_after_the_verb_is_not_the_speaker() -> None:
+    text = (
+        "The flood reached the old town on Sunday.\n"
+        "“We will rebuild every house that the water took from us,” police Chief Chuck Jordan "
+        "said Monday."
+    )
+    (quote,) = _quotes(text)
+    assert quote.speaker == "Chuck Jordan"

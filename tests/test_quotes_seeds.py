@@ -37,15 +37,11 @@ def _find(quotes: list[Quote], words: str) -> Quote:
         ("002", "We are ready to provide military assistance to Belarus under", "Vladimir Putin"),
         ("002", "NATO was plotting to overthrow my government", "Alexander Lukashenko"),
         ("003", "For the first time, he threatened", "Valery Karbalevich"),
-        ("003", "is possible only after an official request", "Dmitry Peskov"),
         ("003", "Freedom of speech that we", "Alexander Lukashenko"),
         ("003", "They seem to seek out our sore spots", "Alexander Lukashenko"),
-        ("003", "there is absolutely no need", "Alexander Lukashenko"),
         ("003", "we won’t hesitate", "Alexander Lukashenko"),
         ("004", "We have of course certain obligations towards Belarus", "Vladimir Putin"),
         ("004", "I told him Russia would fulfil all its obligations", "Vladimir Putin"),
-        ("004", "sovereign and independent state", "Jens Stoltenberg"),
-        ("004", "human rights of Belarusian people", "Mateusz Morawiecki"),
         ("004", "otherwise people wouldn't take to the streets", "Vladimir Putin"),
     ],
 )
@@ -69,6 +65,38 @@ def test_quote_offsets_and_marks(seeds_dir: Path, seed_quotes: dict[str, list[Qu
         if q.direct and " " not in text[q.start : q.end].replace(q.text, ""):
             assert text[q.start : q.end] == q.text
         assert not q.text.startswith(("“", '"', "‘"))
+
+
+@pytest.mark.parametrize(
+    ("seed", "words", "speaker", "starts", "ends"),
+    [
+        (
+            "003",
+            "is possible only after an official request",
+            "Dmitry Peskov",
+            "Moscow hasn’t received any official requests",
+            "to the leadership of other.”",
+        ),
+        ("003", "there is absolutely no need", "Alexander Lukashenko", "at the moment", "do that"),
+        ("004", "sovereign and independent state", "Jens Stoltenberg", "it was a", 'state."'),
+        (
+            "004",
+            "human rights of Belarusian people",
+            "Mateusz Morawiecki",
+            "any Russian intervention",
+            'their own fate"',
+        ),
+    ],
+)
+def test_partial_quotes_are_reported_speech(
+    seed_quotes: dict[str, list[Quote]], seed: str, words: str, speaker: str, starts: str, ends: str
+) -> None:
+    """Quoted words inside the reporter's sentence: reported speech spanning the whole clause."""
+    quote = _find(seed_quotes[seed], words)
+    assert not quote.direct
+    assert quote.speaker == speaker
+    assert quote.text.startswith(starts)
+    assert quote.text.endswith(ends)
 
 
 def test_indirect_speech_is_not_direct(seed_quotes: dict[str, list[Quote]]) -> None:

@@ -42,6 +42,10 @@ class Quote:
     speaker_entity: str | None = None  # story-level entity id, set when the report is built
     cue: str | None = None  # "said", "told", "according to", ...
     direct: bool = True
+    # offsets of the words inside quotation marks: one pair per piece of a quote split by its
+    # attribution or run over paragraphs; for a partial quote, the quoted words inside the
+    # reported clause; empty for reported speech with no quotation marks
+    parts: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass

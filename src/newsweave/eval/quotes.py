@@ -8,9 +8,10 @@ attribution) is one gold quote.
 
 Rules, applied the same way to every article:
 
-* Tokens are ``\\w+`` runs. A predicted direct quote matches a gold quote when their shared
-  tokens are at least half of the gold's tokens and at least half of the predicted ones;
-  matching is one-to-one, best overlap first.
+* Tokens are ``\\w+`` runs; a predicted quote's tokens are those of its ``parts`` (the words in
+  quotation marks, without an attribution that splits them). A predicted direct quote matches
+  a gold quote when their shared tokens are at least half of the gold's tokens and at least
+  half of the predicted ones; matching is one-to-one, best overlap first.
 * A predicted quote that matches no direct gold quote but lies (>= 50% of its tokens) inside the
   content of a gold attribution that is not fully quoted (a partial quote inside reported
   speech, "the move “is possible only ...”") is neither right nor wrong: the gold confirms it
@@ -24,8 +25,9 @@ Rules, applied the same way to every article:
 
 * ``quoted_*`` is the symmetric view, with no neutral class: gold is every direct attribution
   plus every quotation-marked fragment (two tokens or more, double or guillemet marks) inside
-  the content of an attribution that is not fully quoted; every predicted direct quote is
-  either matched or a false positive. It counts partial quotes as the quotes they are.
+  the content of an attribution that is not fully quoted; predicted are the direct quotes plus
+  the quotation-marked fragments inside predicted reported speech (newsweave's partial quotes),
+  each either matched or a false positive.
 
 The articles run through the same stages as ``newsweave analyze``: ``nlp.parse``,
 ``extract.entities`` and ``extract.quotes``.
@@ -139,8 +141,13 @@ _FRAGMENT = re.compile(r"[\"“«„]([^\"“”«»„]{3,}?)[\"”»“]")
 
 def quoted_fragments(text: str, gold: Gold) -> list[list[tuple[int, int]]]:
     """Quotation-marked pieces inside a not-fully-quoted attribution's content."""
+    return _marked(text, gold.content)
+
+
+def _marked(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Quotation-marked pieces (two tokens or more) inside ``spans``."""
     out = []
-    for s, e in gold.content:
+    for s, e in spans:
         lo, hi = max(0, s - 1), min(len(text), e + 1)  # a mark may sit just outside the span
         for m in _FRAGMENT.finditer(text, lo, hi):
             if len(_TOKEN.findall(m.group(1))) >= 2:
@@ -177,6 +184,7 @@ class _Counts:
     speaker_right: int = 0
     speaker_missing: int = 0
     quoted_gold: int = 0
+    quoted_predicted: int = 0
     quoted_matched: int = 0
 
 
@@ -188,7 +196,7 @@ def score_article(text: str, golds: list[Gold], quotes: list[Quote], counts: _Co
     counts.gold += len(direct)
     counts.predicted += len(preds)
     gtok = [_tokens(text, g.content) for g in direct]
-    ptok = [_tokens(text, [(q.start, q.end)]) for q in preds]
+    ptok = [_tokens(text, q.parts or [(q.start, q.end)]) for q in preds]
     used_p: set[int] = set()
     for i, j in _match(ptok, gtok):
         used_p.add(i)
@@ -199,8 +207,10 @@ def score_article(text: str, golds: list[Gold], quotes: list[Quote], counts: _Co
             counts.speaker_right += 1
     fragments = [f for g in other for f in quoted_fragments(text, g)]
     qtok = gtok + [_tokens(text, f) for f in fragments]
+    partial = [_tokens(text, [p]) for q in quotes if not q.direct for p in q.parts]
     counts.quoted_gold += len(qtok)
-    counts.quoted_matched += len(_match(ptok, qtok))
+    counts.quoted_predicted += len(ptok) + len(partial)
+    counts.quoted_matched += len(_match(ptok + partial, qtok))
     otok = [_tokens(text, g.content) for g in other]
     for i, pt in enumerate(ptok):
         if i not in used_p and pt and any(len(pt & ot) * 2 >= len(pt) for ot in otok):
@@ -269,7 +279,7 @@ def evaluate(path: Path | None = None, workers: int = 2, limit: int | None = Non
         "precision_strict": p_strict,
         "f1_strict": 2 * p_strict * r_strict / (p_strict + r_strict) if p_strict + r else 0.0,
         "speaker_accuracy": counts.speaker_right / counts.matched if counts.matched else 0.0,
-        **_prf("quoted", counts.quoted_matched, counts.predicted, counts.quoted_gold),
+        **_prf("quoted", counts.quoted_matched, counts.quoted_predicted, counts.quoted_gold),
     }
     return EvalResult(
         task="quotes",
@@ -283,6 +293,7 @@ def evaluate(path: Path | None = None, workers: int = 2, limit: int | None = Non
             "speaker_right": counts.speaker_right,
             "speaker_missing": counts.speaker_missing,
             "quoted_gold": counts.quoted_gold,
+            "quoted_predicted": counts.quoted_predicted,
             "quoted_matched": counts.quoted_matched,
         },
         seconds=seconds,

@@ -36,8 +36,8 @@ _MARKS: dict[str, tuple[str, bool, bool]] = {
     "‹": (GUILLEMET, True, True),
     "›": (GUILLEMET, True, True),
 }
-_OPEN_BEFORE = set(" \t\n([{—–-/:;") | {"", "\u00a0"}
-_CLOSE_AFTER = set(" \t\n)]}—–-/.,;:!?…") | {"", "\u00a0"}
+_OPEN_BEFORE = set(" \t\n([{―—–-/:;") | {"", "\u00a0"}
+_CLOSE_AFTER = set(" \t\n)]}―—–-/.,;:!?…") | {"", "\u00a0"}
 # preferred closing mark for an opening one (others of the family close as a fallback)
 _PAIR = {"“": "”", "„": "“", "«": "»", "»": "«", "‘": "’", "‚": "‘", "‹": "›", "›": "‹"}
 

@@ -15,8 +15,16 @@ Decisions:
   sees the whole statement, and it is how PolNeAR annotates such quotes (one content span).
 * Short quotations (fewer than ``min_words_unattributed`` words) count only when a speech verb
   governs them: scare quotes (“fraternal assistance”), titles and names are kept out.
-* Indirect speech ("X said that ...") is a quote with ``direct=False``, unless the reported
-  clause already contains a direct quote (then the direct quote stands for it).
+* A quotation embedded in the reporter's own sentence (a partial quote: Clinton says Trump's
+  “latest meltdown is unhinged”, he called it “a true wake-up call” to voters) is reported
+  speech, not a direct quote: the quoted words are not the whole statement. It becomes a quote
+  with ``direct=False`` whose span is the reported clause around the quotation marks (the cue
+  verb's complement that holds them), so the verbatim words stay visible inside it. Embedded
+  means a word of the sentence runs straight into the opening mark and the quotation starts in
+  lower case, or a word of the sentence follows the closing mark with no punctuation between and
+  it is not the attribution ("... remains under investigation").
+* Indirect speech ("X said that ...") is a quote with ``direct=False``; a reported clause that
+  holds quotation marks is covered by the partial quote above.
 """
 
 from __future__ import annotations
@@ -40,8 +48,11 @@ MIN_WORDS_UNATTRIBUTED = 6
 MIN_WORDS_NEARBY = 4
 #: Longest attribution (tokens) between two parts of one quote in a paragraph.
 MAX_JOIN_GAP = 40
+_DASHES = "―—–"
+_CONJUNCTIONS = frozenset({"but", "and", "or", "so", "yet"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _CLAUSAL = frozenset({"ccomp", "conj", "xcomp", "parataxis", "advcl", "dep", "acomp", "oprd"})
+_OBJECTS = frozenset({"dobj", "dative", "attr", "oprd", "ccomp", "xcomp", "obj"})
 _CLIMB = frozenset({"conj", "advcl", "xcomp", "ccomp", "relcl", "parataxis", "acl"})
 
 
@@ -149,14 +160,42 @@ class _Finder:
                 (
                     c
                     for c in verb.rights
-                    if c.dep_ in {"dobj", "attr", "npadvmod", "dep", "oprd"}
+                    if c.dep_ in {"dobj", "attr", "npadvmod", "dep", "oprd", "nsubj"}
                     and not self.quoted[c.i]
                     and c.pos_ in {"PROPN", "NOUN", "PRON"}
+                    and not self.resolver.is_time(c)  # "..., X said Monday"
                 ),
                 None,
             )
         speaker = self.resolver.resolve(subj) if subj is not None else None
         return _Attribution(speaker, verb.lower_, verb.i, governs)
+
+    def signed(self, close: int | None) -> _Attribution | None:
+        """A quotation signed with a dash after its closing mark: "“...” ― Jorge Falcon"."""
+        text = self.text
+        if close is None:
+            return None
+        i = close + 1
+        while i < len(text) and text[i] in " \t\u00a0":
+            i += 1
+        if i >= len(text) or text[i] not in _DASHES:
+            return None
+        j = i + 1
+        while j < len(text) and text[j] in " \t\u00a0":
+            j += 1
+        end = text.find("\n", j)
+        end = len(text) if end < 0 else end
+        name = text[j:end].strip().rstrip(".").strip()
+        words = name.split()
+        if not 1 <= len(words) <= 6 or not all(w[:1].isupper() for w in words):
+            return None
+        span = self.doc.char_span(j, j + len(name), alignment_mode="expand")
+        if span is None:
+            return None
+        speaker = self.resolver.resolve(span[-1])
+        if speaker is None or not speaker.name[:1].isalpha():
+            speaker = Speaker(name, j, j + len(name), span[-1].i)
+        return _Attribution(speaker, "―", None, True)
 
     def attribute(self, first: int, last: int) -> _Attribution | None:
         """The attribution of the quotation on tokens ``first..last``, if its sentences hold one."""
@@ -243,7 +282,7 @@ class _Finder:
         for span, (first, last) in zip(self.spans, self.ranges, strict=True):
             if last < first:
                 continue
-            att = self.attribute(first, last)
+            att = self.signed(span.close_mark) or self.attribute(first, last)
             item = _Found(span, first, last, att)
             if att is None or att.speaker is None:
                 prev = found[-1] if found else None
@@ -296,6 +335,7 @@ def _merge(found: list[_Found], finder: _Finder) -> list[list[_Found]]:
                 )
                 and item.first - prev.last <= MAX_JOIN_GAP
                 and not _is_title(finder.text[item.span.start : item.span.end])
+                and not _embedded(finder.text, [prev])  # a partial quote, then a new one
             )
             if split:
                 item.attribution = patt
@@ -308,16 +348,18 @@ def _merge(found: list[_Found], finder: _Finder) -> list[list[_Found]]:
 def _to_quote(text: str, group: list[_Found]) -> Quote | None:
     pieces = [p for item in group for p in item.span.pieces]
     parts: list[str] = []
+    offsets: list[tuple[int, int]] = []
     end = pieces[0][1]
     for s, e in pieces:
         end, part = _piece_text(text, s, e)
         if part:
             parts.append(part)
+            offsets.append((s, end))
     if not parts:
         return None
     att = next((g.attribution for g in group if g.attribution is not None), None)
     speaker = att.speaker if att else None
-    quote = Quote(start=pieces[0][0], end=end, text=" ".join(parts), direct=True)
+    quote = Quote(start=pieces[0][0], end=end, text=" ".join(parts), direct=True, parts=offsets)
     if att is not None:
         quote.cue = att.cue
     if speaker is not None:
@@ -336,6 +378,66 @@ def _is_title(text: str) -> bool:
         return False
     long = [w for w in words if len(w) > 3 and w[:1].isalpha()]
     return bool(long) and all(w[:1].isupper() for w in long) and len(long) >= len(words) / 2
+
+
+def _embedded(text: str, group: list[_Found]) -> bool:
+    """Whether the quotation is a partial quote inside the reporter's sentence (see above)."""
+    first, last = group[0], group[-1]
+    i = first.span.open_mark - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    runs_in = i >= 0 and (text[i].isalnum() or text[i] in "’'")
+    att = first.attribution
+    if runs_in and att is not None and att.verb is not None and att.verb > first.last:
+        # "..., but “if it is not enough, ...,” X said": a conjunction, then the statement
+        word = text[max(0, i - 5) : i + 1].split()[-1:]
+        runs_in = not word or word[0].lower() not in _CONJUNCTIONS
+    body = text[first.span.start : last.span.end]
+    letter = next((c for c in body if c.isalpha()), "")
+    if runs_in and letter.islower():
+        return True
+    close = last.span.close_mark
+    if close is None:
+        return False
+    j = close + 1
+    while j < len(text) and text[j] in " \t\u00a0":
+        j += 1
+    runs_on = j < len(text) and text[j].isalnum() and body.rstrip()[-1:] not in ".?!,;:"
+    att = last.attribution
+    cue_after = att is not None and att.verb is not None and last.last < att.verb <= last.last + 4
+    return runs_on and not cue_after and letter.islower()
+
+
+def _reported_clause(finder: _Finder, group: list[_Found]) -> tuple[int, int] | None:
+    """Character span of the cue verb's complement that holds a partial quote."""
+    att = next((g.attribution for g in group if g.attribution is not None), None)
+    if att is None or att.verb is None or group[0].inherited:
+        return None
+    doc = finder.doc
+    verb = doc[att.verb]
+    first, last = group[0].first, group[-1].last
+    lo, hi = first, last
+    for child in verb.children:
+        if child.dep_ in _SUBJ or child.is_punct or child.dep_ in {"aux", "auxpass", "neg"}:
+            continue
+        a, b = child.left_edge.i, child.right_edge.i
+        if a <= last and b >= first:  # the complement holding the quotation
+            lo, hi = min(lo, a), max(hi, b)
+        elif verb.i < a and b < first and child.dep_ in _OBJECTS:  # "called [X] “a ...”"
+            lo = min(lo, a)
+    if doc[lo].lower_ == "that" and lo < first:
+        lo += 1
+    for i in range(last + 1, hi + 1):  # "..., AP reports": another attribution ends it
+        if doc[i].lower_ in SPEECH_FORMS and not finder.quoted[i]:
+            hi = i - 1
+            while hi > last and not doc[hi].is_punct:
+                hi -= 1
+            break
+    while hi > last and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    if lo >= hi:
+        return None
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
 
 
 def _keep(quote: Quote, group: list[_Found]) -> bool:
@@ -396,8 +498,15 @@ def extract(doc: Doc, mentions: list[EntityMention], indirect: bool = True) -> l
     quotes: list[Quote] = []
     for group in _merge(finder.find(), finder):
         quote = _to_quote(text, group)
-        if quote is not None and _keep(quote, group):
-            quotes.append(quote)
+        if quote is None or not _keep(quote, group):
+            continue
+        if _embedded(text, group):
+            quote.direct = False
+            span = _reported_clause(finder, group)
+            if span is not None and span[0] <= quote.start and quote.end <= span[1]:
+                quote.start, quote.end = span
+                quote.text = text[span[0] : span[1]]
+        quotes.append(quote)
     if indirect:
         quotes += _indirect(finder)
         quotes.sort(key=lambda q: q.start)

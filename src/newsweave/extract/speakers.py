@@ -20,6 +20,7 @@ from .entities import PERSON_LABELS
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
 @dataclass
@@ -52,6 +53,11 @@ class SpeakerResolver:
                 self.people.append((span.start, m, root.dep_ in _SUBJECT_DEPS))
         self.people.sort(key=lambda p: p[0])
         self.starts = [p[0] for p in self.people]
+
+    def is_time(self, tok: Token) -> bool:
+        """Whether ``tok`` is part of a date or time expression ("Monday", "Thursday morning")."""
+        m = self.by_token[tok.i]
+        return tok.ent_type_ in _TIME_LABELS or (m is not None and m.label in _TIME_LABELS)
 
     def mention(self, tok: Token) -> EntityMention | None:
         """The entity mention covering ``tok``."""
