@@ -57,6 +57,18 @@ def test_role_nominal_picks_compatible_person() -> None:
     assert nominal.canonical == "Vladimir Putin"
 
 
+def test_possessive_role_after_an_s_name() -> None:
+    """ "Belarus’ president": the apostrophe is a possessive, not a closing quotation mark."""
+    art = _run(
+        "Paris’ popular mayor warned Friday that the city would close its parks during the "
+        "heat wave. Mayor Anne Hidalgo said the measure was temporary."
+    )
+    nominal = next(m for m in art.entities if m.text.startswith("Paris’"))
+    assert nominal.text == "Paris’ popular mayor"
+    assert nominal.canonical == "Anne Hidalgo"
+    assert art.quotes[0].speaker == "Anne Hidalgo"
+
+
 def test_cross_article_entities(seeds: list[Article]) -> None:
     report = Report(articles=seeds)
     link(report, Config())

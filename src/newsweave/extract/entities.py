@@ -157,14 +157,20 @@ def _nominals(
         head = chunk.root
         if head.lower_ not in ROLE_NOUNS or head.idx in taken:
             continue
+        start = min(head.left_edge.i, chunk.start)
         definite = chunk[0].lower_ in {"the", "this", "that"} or any(
             c.dep_ == "poss" for c in head.children
-        )  # "the president", "Belarus' authoritarian president"
+        )  # "the president", "Russia's president"
+        mark = next((i for i in range(chunk.start - 1, head.i) if _bare_possessive(doc, i)), None)
+        if mark is not None:
+            # "Belarus’ authoritarian president": the parser takes the apostrophe after an
+            # -s name for a closing quotation mark and cuts the possessor off the phrase
+            definite, start = True, min(start, mark - 1)
         if not definite or any(t.ent_type_ in PERSON_LABELS for t in chunk):
             continue
         if head.dep_ == "attr" or (head.dep_ == "pobj" and head.head.lower_ == "as"):
             continue  # predicative: "he is known as the last dictator" names no one
-        phrase = doc[min(head.left_edge.i, chunk.start) : head.i + 1]
+        phrase = doc[start : head.i + 1]
         best = resolve_role(list(phrase), roles, chunk.start, last_seen)
         if best is None:
             continue
@@ -176,6 +182,17 @@ def _nominals(
         mention.role = role_text
         out.append(mention)
     return out
+
+
+def _bare_possessive(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the apostrophe of an -s name's possessive ("Belarus’ ...")."""
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].text in {"’", "'"}
+        and doc[i - 1].text[-1:] in {"s", "S"}
+        and doc[i - 1].pos_ == "PROPN"
+        and not doc[i - 1].whitespace_
+    )
 
 
 Roles = list[tuple[int, RoleKey, str]]
