@@ -1,6 +1,6 @@
 """Signatures (negative evidence) and the split pass that keeps two incidents apart."""
 
-from newsweave.group.clusters import ClusterParams
+from newsweave.group.clusters import ClusterParams, decay, gap_days
 from newsweave.group.signature import Profile, Signature, conflict, conflict_events, of_parts
 from newsweave.group.split import bisect
 from newsweave.group.text import Parts
@@ -73,3 +73,26 @@ def test_event_title_is_the_most_central_titled_news_article() -> None:
     assert headline([early_opinion, untitled, edge, core], central).id == "c"
     assert headline([early_opinion, untitled], central).id == "u"
     assert headline([edge, core], {}).id == "e"  # no centrality known: the earliest
+
+
+def test_bisect_weighs_the_time_gap_between_halves() -> None:
+    """Two halves linked just above the merge threshold stay together on the same days and
+    are split when a year lies between them."""
+    p = ClusterParams(threshold=0.12, merge_threshold=0.15, tau_days=60, decay_floor=0.5)
+    shared = {0: 0.45}
+    a = [{**shared, 1: 0.8}, {**shared, 1: 0.7, 3: 0.3}, {**shared, 1: 0.8, 4: 0.2}]
+    b = [{**shared, 5: 0.8}, {**shared, 5: 0.7, 7: 0.3}, {**shared, 5: 0.8, 8: 0.2}]
+    sig = _sig({"saints"})
+    vecs = [a[0], b[0], a[1], b[1], a[2], b[2]]
+    assert bisect(vecs, [sig] * 6, p, [100.0] * 6) is None
+    assert bisect(vecs, [sig] * 6, p) is None  # undated: undated_factor 1.0
+    year_apart = [100.0, 465.0, 101.0, 466.0, 102.0, 467.0]
+    half = bisect(vecs, [sig] * 6, p, year_apart)
+    assert half is not None and sorted(half) in ([1, 3, 5], [0, 2, 4])
+
+
+def test_decay_uses_the_undated_factor_when_a_date_is_missing() -> None:
+    p = ClusterParams(0.1, 0.1, tau_days=60, decay_floor=0.5, undated_factor=0.7)
+    assert decay(gap_days(None, 3.0, 4.0), p) == 0.7
+    assert decay(gap_days(4.0, 3.0, 4.0), p) == 1.0
+    assert 0.5 < decay(gap_days(400.0, 3.0, 4.0), p) < 0.51

@@ -49,6 +49,9 @@ class ClusterParams:
     merge_threshold: float
     tau_days: float  # similarity halves after about 0.7 * tau days without news
     decay_floor: float  # the decay never goes below this (long-running stories resume)
+    #: Time factor when either side has no date: no evidence that they are close in time, so
+    #: less than for two articles of the same day (1.0) and more than the floor.
+    undated_factor: float = 1.0
     max_active: int = 2000
     #: How much a signature conflict (disjoint participants) lowers a similarity, 0..1.
     conflict_weight: float = 0.0
@@ -119,17 +122,29 @@ class Cluster:
         )
 
 
-def gap_days(a: float | None, b_first: float | None, b_last: float | None) -> float:
-    """Days between time ``a`` and the span ``[b_first, b_last]`` (0 when either is unknown)."""
+def gap_days(a: float | None, b_first: float | None, b_last: float | None) -> float | None:
+    """Days between time ``a`` and the span ``[b_first, b_last]`` (None when either is unknown)."""
     if a is None or b_first is None or b_last is None:
-        return 0.0
+        return None
     if a < b_first:
         return b_first - a
     return max(0.0, a - b_last)
 
 
-def decay(gap: float, p: ClusterParams) -> float:
-    """Time factor of a similarity: 1 for no gap, falling towards ``decay_floor``."""
+def span_gap(
+    a_first: float | None, a_last: float | None, b: tuple[float | None, float | None]
+) -> float | None:
+    """Days between two time spans (None when either is unknown)."""
+    g1 = gap_days(b[0], a_first, a_last)
+    g2 = gap_days(b[1], a_first, a_last)
+    return None if g1 is None or g2 is None else min(g1, g2)
+
+
+def decay(gap: float | None, p: ClusterParams) -> float:
+    """Time factor of a similarity: 1 for no gap, falling towards ``decay_floor``;
+    ``undated_factor`` when the gap is unknown."""
+    if gap is None:
+        return p.undated_factor
     return p.decay_floor + (1.0 - p.decay_floor) * math.exp(-gap / p.tau_days)
 
 
@@ -226,7 +241,7 @@ class OnlineClusterer:
     def link(self, a: Cluster, b: Cluster) -> float:
         """Average link of two clusters (mean item similarity), decayed by their time gap."""
         avg = dot(a.total, b.total) / max(1, len(a.members) * len(b.members))
-        gap = min(gap_days(b.first, a.first, a.last), gap_days(b.last, a.first, a.last))
+        gap = span_gap(a.first, a.last, (b.first, b.last))
         if self.p.merge_conflict_weight:
             avg *= 1.0 - self.p.merge_conflict_weight * conflict_events(a.sig, b.sig)
         return avg * decay(gap, self.p)

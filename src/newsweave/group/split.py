@@ -5,14 +5,15 @@ in interleaved order, the second incident's first article joins the first incide
 before either event has a clear signature. After the batch, each event formed in it is bisected
 (two seeds as far apart as possible, then members go to the half they are closer to on average,
 a few rounds) and the halves are kept apart when they would not be merged again: their average
-link, lowered by the conflict of their participants' signatures, is below the merge threshold.
+link, lowered by the conflict of their participants' signatures and by their time gap (as in
+:meth:`.clusters.OnlineClusterer.link`), is below the merge threshold.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from .clusters import ClusterParams
+from .clusters import ClusterParams, decay, span_gap
 from .signature import Profile, Signature, conflict_events
 from .vectors import SparseVec, dot
 
@@ -29,7 +30,17 @@ def _profile(sigs: list[Signature]) -> Profile:
     return p
 
 
-def bisect(vecs: list[SparseVec], sigs: list[Signature], p: ClusterParams) -> list[int] | None:
+def _span(times: list[float | None]) -> tuple[float | None, float | None]:
+    known = [t for t in times if t is not None]
+    return (min(known), max(known)) if known else (None, None)
+
+
+def bisect(
+    vecs: list[SparseVec],
+    sigs: list[Signature],
+    p: ClusterParams,
+    times: list[float | None] | None = None,
+) -> list[int] | None:
     """Indexes of the half to split off, or None when the event stays whole."""
     n = len(vecs)
     if n < MIN_SIZE:
@@ -57,4 +68,7 @@ def bisect(vecs: list[SparseVec], sigs: list[Signature], p: ClusterParams) -> li
     link = float(sim[np.ix_(a, b)].mean())
     clash = conflict_events(_profile([sigs[k] for k in a]), _profile([sigs[k] for k in b]))
     link *= 1.0 - p.merge_conflict_weight * clash
+    ts = times or [None] * n
+    first, last = _span([ts[k] for k in a])
+    link *= decay(span_gap(first, last, _span([ts[k] for k in b])), p)
     return b if link < p.merge_threshold else None
