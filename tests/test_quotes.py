@@ -21,6 +21,8 @@ def _contents(text: str) -> list[list[str]]:
         ('He said "we will win" today.', [["we will win"]]),
         ("He said “we will win” today.", [["we will win"]]),
         ("Il a dit «nous gagnerons» hier.", [["nous gagnerons"]]),
+        ("Il a dit « nous gagnerons », puis il est parti.", [["nous gagnerons"]]),
+        ("Il a dit\u00a0«\u202fnous gagnerons\u202f» hier.", [["nous gagnerons"]]),
         ("Er sagte „wir gewinnen“ gestern.", [["wir gewinnen"]]),
         ("She called it ‘a disgrace’ on Monday.", [["a disgrace"]]),
         ("She said 'we don't care' and left.", [["we don't care"]]),

@@ -126,11 +126,19 @@ def make_fast_pos(nlp: Language, name: str) -> FastPOS:
 
 
 def install(nlp: Language) -> bool:
-    """Swap the pipeline's ``attribute_ruler`` for the compiled equivalent; False if absent."""
+    """Swap the pipeline's ``attribute_ruler`` for the compiled equivalent.
+
+    Returns False, leaving the ruler in place, when the pipeline has none or its patterns test
+    attributes the compiled form does not cover (French ``fr_core_news_sm`` tests ``POS`` and
+    ``MORPH``): then the model's own ruler runs, as in stock spaCy.
+    """
     if "attribute_ruler" not in nlp.pipe_names:
         return False
     ruler: Any = nlp.get_pipe("attribute_ruler")
-    compiled = FastPOS.from_patterns(ruler.patterns)
+    try:
+        compiled = FastPOS.from_patterns(ruler.patterns)
+    except ValueError:
+        return False
     comp: Any = nlp.add_pipe("newsweave_fast_pos", before="attribute_ruler")
     comp.by_tag, comp.by_tag_word = compiled.by_tag, compiled.by_tag_word
     comp.general = compiled.general

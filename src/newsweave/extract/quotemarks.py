@@ -36,8 +36,9 @@ _MARKS: dict[str, tuple[str, bool, bool]] = {
     "‹": (GUILLEMET, True, True),
     "›": (GUILLEMET, True, True),
 }
-_OPEN_BEFORE = set(" \t\n([{―—–-/:;") | {"", "\u00a0"}
-_CLOSE_AFTER = set(" \t\n)]}―—–-/.,;:!?…") | {"", "\u00a0"}
+_OPEN_BEFORE = set(" \t\n([{―—–-/:;") | {"", "\u00a0", "\u202f"}
+_CLOSE_AFTER = set(" \t\n)]}―—–-/.,;:!?…") | {"", "\u00a0", "\u202f"}
+_INNER_SPACE = {" ", "\u00a0", "\u202f"}
 # preferred closing mark for an opening one (others of the family close as a fallback)
 _PAIR = {"“": "”", "„": "“", "«": "»", "»": "«", "‘": "’", "‚": "‘", "‹": "›", "›": "‹"}
 
@@ -105,6 +106,12 @@ def _marks(text: str, start: int, end: int) -> list[_Mark]:
         )
         if before == "" and after not in " \n":
             can_open = may_open
+        if family == GUILLEMET and ch in "«‹" and after in _INNER_SPACE:
+            # French typography puts a space inside guillemets: « Nous ne céderons pas »
+            can_open = may_open and (before in _OPEN_BEFORE or before in _MARKS)
+        if family == GUILLEMET and ch in "»›" and before in _INNER_SPACE:
+            can_close = may_close and (after in _CLOSE_AFTER or after in _MARKS)
+            can_open = can_open and not can_close
         if can_open or can_close:
             out.append(_Mark(i, ch, width, family, can_open, can_close))
         i += width

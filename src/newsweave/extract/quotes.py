@@ -49,8 +49,13 @@ MIN_WORDS_NEARBY = 4
 #: Longest attribution (tokens) between two parts of one quote in a paragraph.
 MAX_JOIN_GAP = 40
 _DASHES = "―—–"
+_THAT = frozenset({"that", "que", "qu'", "qu’"})
+_SELON = frozenset({"selon", "d'après", "d’après"})
 _CONJUNCTIONS = frozenset({"but", "and", "or", "so", "yet"})
-_SUBJ = frozenset({"nsubj", "nsubjpass"})
+_SUBJ = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+#: Dependents after a speech verb that name the speaker in inverted order ("..., added a
+#: Democrat"; French "..., a déclaré Jean Dupont").
+_INVERTED_SUBJ = frozenset({"dobj", "obj", "attr", "npadvmod", "dep", "oprd", "nsubj"})
 _CLAUSAL = frozenset({"ccomp", "conj", "xcomp", "parataxis", "advcl", "dep", "acomp", "oprd"})
 _OBJECTS = frozenset({"dobj", "dative", "attr", "oprd", "ccomp", "xcomp", "obj"})
 _CLIMB = frozenset({"conj", "advcl", "xcomp", "ccomp", "relcl", "parataxis", "acl"})
@@ -160,7 +165,7 @@ class _Finder:
                 (
                     c
                     for c in verb.rights
-                    if c.dep_ in {"dobj", "attr", "npadvmod", "dep", "oprd", "nsubj"}
+                    if c.dep_ in _INVERTED_SUBJ
                     and not self.quoted[c.i]
                     and c.pos_ in {"PROPN", "NOUN", "PRON"}
                     and not self.resolver.is_time(c)  # "..., X said Monday"
@@ -216,10 +221,15 @@ class _Finder:
                     continue
                 dist = first - i if side == "left" else i - last
                 cand: _Attribution | None = None
-                if tok.lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
-                    objs = [c for c in doc[i + 1].children if c.dep_ == "pobj"]
+                according = tok.lower_ == "according" and i + 1 < len(doc)
+                if (according and doc[i + 1].lower_ == "to") or tok.lower_ in _SELON:
+                    if tok.lower_ in _SELON:  # "selon la direction": the noun governs "selon"
+                        objs = [tok.head] if tok.dep_ == "case" and tok.head.i > i else []
+                    else:
+                        objs = [c for c in doc[i + 1].children if c.dep_ == "pobj"]
                     speaker = self.resolver.resolve(objs[0]) if objs else None
-                    cand = _Attribution(speaker, "according to", i, True)
+                    cue = "according to" if according else tok.lower_
+                    cand = _Attribution(speaker, cue, i, True)
                     dist += (
                         3  # a speech verb's subject is the better source ("X said, according to Y")
                     )
@@ -425,7 +435,7 @@ def _reported_clause(finder: _Finder, group: list[_Found]) -> tuple[int, int] | 
             lo, hi = min(lo, a), max(hi, b)
         elif verb.i < a and b < first and child.dep_ in _OBJECTS:  # "called [X] “a ...”"
             lo = min(lo, a)
-    if doc[lo].lower_ == "that" and lo < first:
+    if doc[lo].lower_ in _THAT and lo < first:
         lo += 1
     for i in range(last + 1, hi + 1):  # "..., AP reports": another attribution ends it
         if doc[i].lower_ in SPEECH_FORMS and not finder.quoted[i]:
@@ -466,7 +476,7 @@ def _indirect(finder: _Finder) -> list[Quote]:
         left, right = comp.left_edge.i, comp.right_edge.i
         if right - left < 3 or any(finder.quoted[left : right + 1]):
             continue
-        if doc[left].lower_ == "that":
+        if doc[left].lower_ in _THAT:
             left += 1
         while right > left and doc[right].is_punct:
             right -= 1

@@ -21,6 +21,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
+_NAME_DEPS = frozenset({"appos", "flat:name", "flat", "compound"})
 
 
 @dataclass
@@ -94,11 +95,22 @@ class SpeakerResolver:
         if tok.pos_ == "PRON" or word in _PLURAL_PRONOUNS:
             return None  # "it", "they", "I", "we", "who": no person to name
         m = self.mention(tok)
+        if m is None:  # "le président Emmanuel Macron": the name hangs on the title noun
+            m = next(
+                (
+                    mm
+                    for c in tok.children
+                    if c.dep_ in _NAME_DEPS
+                    for mm in [self.mention(c)]
+                    if mm is not None and mm.label in PERSON_LABELS
+                ),
+                None,
+            )
         if m is not None:
             return Speaker(m.canonical or m.text, m.start, m.end, tok.i)
         # an unnamed source: "officials", "a spokesman", "the campaign"
         left = tok.left_edge
-        while left.i < tok.i and (left.pos_ in {"DET", "PUNCT"} or left.is_space):
+        while left.i < tok.i and (left.pos_ in {"DET", "PUNCT", "ADP"} or left.is_space):
             left = left.nbor(1)
         start, end, end_tok = left.idx, tok.idx + len(tok), tok.i
         right = tok.right_edge

@@ -1,7 +1,9 @@
-"""Verbs of saying, in all their English inflections.
+"""Verbs of saying, in all their English inflections, and the common French forms.
 
 The shared spaCy pipeline runs without its lemmatizer (see :mod:`newsweave.nlp`), so the
-inflected forms are listed here: a short rule for regular verbs plus the irregular ones.
+inflected forms are listed here: a short rule for regular English verbs plus the irregular ones;
+French forms (present, past participle and simple past of the verbs news French reports speech
+with: « ... », a déclaré X) are listed whole.
 """
 
 from __future__ import annotations
@@ -73,5 +75,19 @@ def _all(verbs: frozenset[str]) -> frozenset[str]:
     return frozenset(f for v in verbs for f in inflections(v))
 
 
-SPEECH_FORMS: frozenset[str] = _all(SPEECH_VERBS)
-REPORTING_FORMS: frozenset[str] = _all(REPORTING_VERBS)
+#: French reporting verbs: 3rd person present (singular, plural), past participle, simple past.
+FRENCH_FORMS: frozenset[str] = words("""dit disent déclare déclarent déclaré déclara affirme
+    affirment affirmé affirma ajoute ajoutent ajouté ajouta explique expliquent expliqué expliqua
+    estime estiment estimé estima souligne soulignent souligné souligna annonce annoncent annoncé
+    annonça indique indiquent indiqué indiqua précise précisent précisé précisa assure assurent
+    assuré assura confie confient confié confia lance lancent lancé lança répond répondent répondu
+    répondit martèle martèlent martelé martela prévient préviennent prévenu prévint insiste
+    insistent insisté insista reconnaît reconnaissent reconnu reconnut avertit avertissent averti
+    rappelle rappellent rappelé rappela dénonce dénoncent dénoncé dénonça promet promettent promis
+    promit écrit écrivent écrivit raconte racontent raconté raconta poursuit poursuivent poursuivi
+    poursuivit conclut concluent conclu juge jugent jugé jugea regrette regrettent regretté regretta
+    déplore déplorent déploré déplora commente commentent commenté commenta tweeté confirme
+    confirment confirmé confirma nie nient nié nia admet admettent admis admit""")
+
+SPEECH_FORMS: frozenset[str] = _all(SPEECH_VERBS) | FRENCH_FORMS
+REPORTING_FORMS: frozenset[str] = _all(REPORTING_VERBS) | FRENCH_FORMS
