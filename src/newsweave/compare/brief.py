@@ -88,23 +88,26 @@ class ExtractiveBrief:
             redundancy = np.maximum(redundancy, column)
         order = {a.id: n for n, a in enumerate(scope.articles)}
         chosen.sort(key=lambda i: (order[cands[i][0]], cands[i][1]))
-        return [BriefSentence(texts[i], citations(scope, texts[i])) for i in chosen]
+        picked = [texts[i] for i in chosen]
+        return [
+            BriefSentence(t, cited)
+            for t, cited in zip(picked, citations(scope, picked), strict=True)
+        ]
 
 
-def citations(scope: Scope, text: str) -> list[str]:
-    """Every article of ``scope`` whose text holds ``text`` or a near-identical sentence."""
-    cited = [a.id for a in scope.articles if text in a.text]
-    rest = [a for a in scope.articles if a.id not in cited]
-    sents = [(a.id, s.text) for a in rest for s in sentences(a.text, a.language)]
-    if sents:
-        vec = char_tfidf([text] + [t for _, t in sents])
-        sims = np.asarray((vec[1:] @ vec[0].T).toarray()).ravel()
-        cited += list(
-            dict.fromkeys(
-                aid for (aid, _), v in zip(sents, sims, strict=True) if v >= CITE_THRESHOLD
-            )
-        )
-    return cited
+def citations(scope: Scope, texts: list[str]) -> list[list[str]]:
+    """For each of ``texts``: every article of ``scope`` whose text holds it or a
+    near-identical sentence (one character TF-IDF over the story's sentences for all texts)."""
+    out = [[a.id for a in scope.articles if t in a.text] for t in texts]
+    sents = [(a.id, s.text) for a in scope.articles for s in sentences(a.text, a.language)]
+    if not sents or not texts:
+        return out
+    vec = char_tfidf(list(texts) + [t for _, t in sents])
+    sims = np.asarray((vec[len(texts) :] @ vec[: len(texts)].T).toarray())  # sentences x texts
+    for k, cited in enumerate(out):
+        close = (aid for (aid, _), v in zip(sents, sims[:, k], strict=True) if v >= CITE_THRESHOLD)
+        cited += [aid for aid in dict.fromkeys(close) if aid not in cited]
+    return out
 
 
 BACKENDS: dict[str, type[ExtractiveBrief]] = {"extractive": ExtractiveBrief}

@@ -18,6 +18,7 @@ import numpy as np
 from ..model import Article, Claim, Figure, QuoteGroup, Report
 from ..pipeline import Config, register
 from .figures import aligned, compatible
+from .quantities import unit_family
 from .scopes import Scope, outlet_of, story_scopes
 from .text import Sentence, char_tfidf, row_max, sentences, word_tfidf
 
@@ -59,9 +60,22 @@ def claims_of(art: Article) -> list[tuple[Sentence, list[str]]]:
     return out
 
 
-def _figure_elsewhere(art: Article, s: Sentence, others: list[Article]) -> bool:
+def _by_family(articles: list[Article]) -> dict[str, list[Figure]]:
+    """The articles' figures by unit family (only figures of one family can align)."""
+    out: dict[str, list[Figure]] = {}
+    for a in articles:
+        for g in a.figures:
+            out.setdefault(unit_family(g.unit), []).append(g)
+    return out
+
+
+def _figure_elsewhere(art: Article, s: Sentence, others: dict[str, list[Figure]]) -> bool:
     mine: list[Figure] = [f for f in art.figures if s.start <= f.start < s.end]
-    return any(aligned(f, g) and compatible(f, g) for f in mine for o in others for g in o.figures)
+    return any(
+        aligned(f, g) and compatible(f, g)
+        for f in mine
+        for g in others.get(unit_family(f.unit), ())
+    )
 
 
 def _quote_elsewhere(art: Article, s: Sentence, groups: list[QuoteGroup]) -> bool:
@@ -92,7 +106,7 @@ def only_here(scope: Scope, groups: list[QuoteGroup]) -> list[Claim]:
     out: list[Claim] = []
     for a in arts:
         outlet = outlet_of(a)
-        others = [o for o in arts if outlet_of(o) != outlet]
+        others = _by_family([o for o in arts if outlet_of(o) != outlet])
         elsewhere = np.flatnonzero(owners != outlet)
         claims = claims_of(a)
         rows = [index[s.text] for s, _ in claims]
