@@ -154,3 +154,14 @@ def test_a_date_after_the_verb_is_not_the_speaker() -> None:
     )
     (quote,) = _quotes(text)
     assert quote.speaker == "Chuck Jordan"
+
+
+def test_governing_verb_wins_over_the_next_sentence() -> None:
+    text = (
+        'Union leader Tomas Reyka said his members would stay out "until the cut is withdrawn, '
+        "not one day less.\" He added that the union's strike fund could support workers."
+    )
+    partial = next(q for q in _quotes(text) if "not one day less" in q.text)
+    assert partial.cue == "said" and partial.speaker == "Tomas Reyka"
+    assert not partial.direct
+    assert partial.text.startswith("his members would stay out")

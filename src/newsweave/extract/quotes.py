@@ -46,6 +46,9 @@ STAGE = "newsweave.extract.quotes.v1"
 MIN_WORDS_UNATTRIBUTED = 6
 #: Fewer words than this need a governing speech verb even when a speech verb is near.
 MIN_WORDS_NEARBY = 4
+#: Distance added to a verb after a quotation that closed its own sentence, when the verb does
+#: not govern it: a governing speech verb before the quotation is the better attribution.
+GOVERN_BONUS = 8
 #: Longest attribution (tokens) between two parts of one quote in a paragraph.
 MAX_JOIN_GAP = 40
 _DASHES = "―—–"
@@ -237,6 +240,10 @@ class _Finder:
                     cand = self._from_verb(tok, self._governs(tok, first, last))
                     if cand.speaker is None:
                         dist += 20
+                    elif not cand.governs and side == "right" and _ends_sentence(doc, last):
+                        # '... would stay out "until ... less." He added that ...': the next
+                        # sentence's verb does not report a quotation that closed its sentence
+                        dist += GOVERN_BONUS
                 elif (
                     tok.lower_ in SPEECH_FORMS
                     and tok.pos_ == "NOUN"
@@ -310,6 +317,11 @@ class _Finder:
                     item.attribution, item.inherited = prev.attribution, True
             found.append(item)
         return found
+
+
+def _ends_sentence(doc: Doc, last: int) -> bool:
+    """Whether the quotation ending at token ``last`` closes with . ! or ? inside its marks."""
+    return last > 0 and doc[last - 1].text in {".", "!", "?"}
 
 
 def _words(text: str) -> int:
