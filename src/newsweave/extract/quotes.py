@@ -457,7 +457,7 @@ def _reported_clause(finder: _Finder, group: list[_Found]) -> tuple[int, int] | 
             break
     while hi > last and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
-    if lo >= hi:
+    if lo >= hi or (lo == first and hi == last):  # no clause around it: keep the quoted words
         return None
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
 
