@@ -1,7 +1,14 @@
 """Signatures (negative evidence) and the split pass that keeps two incidents apart."""
 
 from newsweave.group.clusters import ClusterParams, decay, gap_days
-from newsweave.group.signature import Profile, Signature, conflict, conflict_events, of_parts
+from newsweave.group.signature import (
+    Profile,
+    Signature,
+    conflict,
+    conflict_events,
+    conflict_halves,
+    of_parts,
+)
 from newsweave.group.split import bisect
 from newsweave.group.text import Parts
 
@@ -96,3 +103,21 @@ def test_decay_uses_the_undated_factor_when_a_date_is_missing() -> None:
     assert decay(gap_days(None, 3.0, 4.0), p) == 0.7
     assert decay(gap_days(4.0, 3.0, 4.0), p) == 1.0
     assert 0.5 < decay(gap_days(400.0, 3.0, 4.0), p) < 0.51
+
+
+def test_a_name_mentioned_in_passing_is_not_shared() -> None:
+    """One article of ten naming the other half's player does not make the halves share him."""
+    thomas, bush = _sig({"thomas", "saints"}), _sig({"bush", "saints"})
+    passing = Signature(frozenset({"thomas", "saints", "bush"}), frozenset({"thomas", "saints"}))
+    a = Profile()
+    for s in [thomas] * 9 + [passing]:
+        a.add(s)
+    b = Profile()
+    for s in [bush] * 10:
+        b.add(s)
+    assert conflict_events(a, b) < 0.3
+    assert conflict_halves(a, b) > 0.4
+    same = Profile()
+    for s in [thomas] * 10:
+        same.add(s)
+    assert conflict_halves(a, same) == 0.0

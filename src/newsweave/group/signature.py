@@ -128,3 +128,25 @@ def conflict_events(a: Profile, b: Profile) -> float:
     if not ca or not cb:
         return 0.0
     return (_missing(ca, b.mentioned) + _missing(cb, a.mentioned)) / 2
+
+
+def _unshared(core: dict[str, float], other: Profile) -> float:
+    """Weight of ``core`` that ``other``'s members do not mention, by the share that does not."""
+    total = sum(core.values())
+    if not total or not other.size:
+        return 0.0
+    return (
+        sum(v * (1.0 - min(1.0, other.mentioned.get(w, 0) / other.size)) for w, v in core.items())
+        / total
+    )
+
+
+def conflict_halves(a: Profile, b: Profile) -> float:
+    """Conflict of two halves of one event (for the split pass): like :func:`conflict_events`,
+    but a core name counts as shared only as far as the other half's members mention it; one
+    article of twenty naming "Reggie Bush" in passing does not make him a participant of the
+    Pierre Thomas half."""
+    ca, cb = a.core(), b.core()
+    if not ca or not cb:
+        return 0.0
+    return (_unshared(ca, b) + _unshared(cb, a)) / 2

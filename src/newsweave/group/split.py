@@ -5,8 +5,9 @@ in interleaved order, the second incident's first article joins the first incide
 before either event has a clear signature. After the batch, each event formed in it is bisected
 (two seeds as far apart as possible, then members go to the half they are closer to on average,
 a few rounds) and the halves are kept apart when they would not be merged again: their average
-link, lowered by the conflict of their participants' signatures and by their time gap (as in
-:meth:`.clusters.OnlineClusterer.link`), is below the merge threshold.
+link, lowered by the conflict of their participants' signatures (:func:`.signature.conflict_halves`)
+and by their time gap (as in :meth:`.clusters.OnlineClusterer.link`), is below the merge
+threshold.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from .clusters import ClusterParams, decay, span_gap
-from .signature import Profile, Signature, conflict_events
+from .signature import Profile, Signature, conflict_halves
 from .vectors import SparseVec, dot
 
 #: Smallest event that is tried, and smallest half kept.
@@ -66,7 +67,7 @@ def bisect(
     if len(a) < MIN_HALF or len(b) < MIN_HALF:
         return None
     link = float(sim[np.ix_(a, b)].mean())
-    clash = conflict_events(_profile([sigs[k] for k in a]), _profile([sigs[k] for k in b]))
+    clash = conflict_halves(_profile([sigs[k] for k in a]), _profile([sigs[k] for k in b]))
     link *= 1.0 - p.merge_conflict_weight * clash
     ts = times or [None] * n
     first, last = _span([ts[k] for k in a])
