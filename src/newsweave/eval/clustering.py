@@ -8,8 +8,8 @@ label of the chosen level. ``entities=True`` also runs the kind, spaCy parse and
 first, as ``newsweave analyze`` does; by default grouping falls back to capitalised phrases for
 names. Measured (2 workers): the parse and entity stages take about 48 s for giveme5w1h (383
 articles) and 45 s for ECB+ dev (496), grouping about 1 s each; with the one fixed configuration
-both name sources give close scores (events: giveme5w1h 0.914 spaCy vs 0.921 heuristic, ECB+ dev
-0.890 vs 0.889; storylines: giveme5w1h 0.392 vs 0.408, ECB+ 0.910 vs 0.881), so the floors gate
+both name sources give close scores (events: giveme5w1h 0.914 spaCy vs 0.918 heuristic, ECB+ dev
+0.890 vs 0.897; storylines: giveme5w1h 0.405 vs 0.408, ECB+ 0.912 vs 0.895), so the floors gate
 the fast heuristic path. ``embeddings="minilm"`` (or ``"e5"``) turns on the
 optional embedding part of the event vectors (the ``embeddings`` extra, see docs/embeddings.md).
 """
