@@ -104,9 +104,14 @@ def only_here(scope: Scope, groups: list[QuoteGroup]) -> list[Claim]:
     chars, wordv = char_tfidf(texts), word_tfidf(texts)
     owners = np.array(owner)
     out: list[Claim] = []
+    # Other outlets' figures, indexed once per outlet (not once per article).
+    figures_elsewhere = {
+        outlet: _by_family([o for o in arts if outlet_of(o) != outlet])
+        for outlet in {outlet_of(a) for a in arts}
+    }
     for a in arts:
         outlet = outlet_of(a)
-        others = _by_family([o for o in arts if outlet_of(o) != outlet])
+        others = figures_elsewhere[outlet]
         elsewhere = np.flatnonzero(owners != outlet)
         claims = claims_of(a)
         rows = [index[s.text] for s, _ in claims]

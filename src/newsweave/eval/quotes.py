@@ -140,14 +140,10 @@ _FRAGMENT = re.compile(r"[\"“«„]([^\"“”«»„]{3,}?)[\"”»“]")
 
 
 def quoted_fragments(text: str, gold: Gold) -> list[list[tuple[int, int]]]:
-    """Quotation-marked pieces inside a not-fully-quoted attribution's content."""
-    return _marked(text, gold.content)
-
-
-def _marked(text: str, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    """Quotation-marked pieces (two tokens or more) inside ``spans``."""
+    """Quotation-marked pieces (two tokens or more) inside a not-fully-quoted attribution's
+    content."""
     out = []
-    for s, e in spans:
+    for s, e in gold.content:
         lo, hi = max(0, s - 1), min(len(text), e + 1)  # a mark may sit just outside the span
         for m in _FRAGMENT.finditer(text, lo, hi):
             if len(_TOKEN.findall(m.group(1))) >= 2:
