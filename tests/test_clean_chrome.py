@@ -41,6 +41,21 @@ def test_byline_and_dateline_become_metadata() -> None:
     assert res.text == f"{P1}\n\n{P2}"
 
 
+def test_url_line_becomes_metadata_and_dates_the_article() -> None:
+    # A text conversion that left spaces inside the URL, as in ECB+ or copied pages.
+    url = "http: / / www. example. com / 2013 / 05 / 02 / harbour - budget /"
+    text = f"{url}\nHarbour budget\n\n{P1}"
+    res = clean_text(text, title_in_text=True)
+    assert res.url == "http://www.example.com/2013/05/02/harbour-budget/"
+    assert res.published == "2013-05-02" and res.title == "Harbour budget"
+    assert res.text == P1
+    # An explicit dateline wins over the URL's date; a URL inside a sentence is not a URL line.
+    dated = clean_text(f"www.example.com/2013/05/02/a\nPublished May 3, 2013\n\n{P1}")
+    assert dated.published == "2013-05-03"
+    prose = f"Read more at www.example.com/2013/05/02/a today.\n\n{P1}"
+    assert clean_text(prose).url is None
+
+
 def test_repeated_highlight_keeps_one_copy_and_drops_label() -> None:
     text = f"Key points\n\n{P2}\n\n{P1}\n\n{P2}\n\n{P3}"
     res = clean_text(text, title="Harbour budget passes")

@@ -78,6 +78,23 @@ def test_datelines_and_bylines() -> None:
     assert only is not None and only.date == "2019-05-04" and only.place is None
     assert parse_dateline("The vote was held in 2019 after a long campaign.") is None
     assert parse_date("no date here") is None
+    # Date lines as outlets print them: times, zones, a source name, spaces left inside numbers.
+    for line, iso in [
+        ("May 3, 2013 at 7:31 AM ET", "2013-05-03"),
+        ("Reuters Sep 18, 2013", "2013-09-18"),
+        ("16 September 2013 Last updated at 12: 42 GMT", "2013-09-16"),
+        ("Thursday, Apr 2, 2009 | Updated 1:32 PM PDT", "2009-04-02"),
+        ("Posted September 26, 2013 - 3:47pm Updated September 27, 2013", "2013-09-26"),
+        ("UPDATED 05 / 03 / 2013 at 11: 00 AM EDT", "2013-05-03"),
+        ("Aug. 05, 2013 | 2: 47 p. m.", "2013-08-05"),
+        ("Monday 16 September 2013 13.01 BST", "2013-09-16"),
+    ]:
+        got = parse_dateline(line)
+        assert got is not None and got.date == iso, line
+    # No day, no date: dateutil would fill it from today.
+    assert parse_dateline("First Published: May 2013") is None
+    assert parse_dateline("Elections 2013") is None
+    assert parse_dateline("Colts beat Chiefs 20 - 13 in 2012") is None
     assert parse_byline("By Maria Lopez") == "Maria Lopez"
     assert parse_byline("Agency Desk Team", beside_dateline=True) == "Agency Desk Team"
     assert parse_byline("Agency Desk Team") is None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .dateline import parse_byline, parse_dateline
+from .dateline import parse_byline, parse_dateline, parse_url_line, url_date
 from .lines import (
     ends_sentence,
     is_bare_number,
@@ -62,6 +62,7 @@ class Cleaned:
     author: str | None = None
     place: str | None = None
     published: str | None = None
+    url: str | None = None  # a URL line at the top (its date is the last fallback of published)
     reasons: list[tuple[str, str]] = field(default_factory=list)  # (rule, line) per drop
 
 
@@ -103,6 +104,11 @@ def clean_text(text: str, title: str | None = None, title_in_text: bool = False)
         return out
     moved: set[int] = set()  # lines turned into metadata rather than dropped as chrome
 
+    for i in doc.top():  # the page's URL on a line of its own (before the title is looked for)
+        if (url := parse_url_line(doc.text(i))) is not None:
+            doc.mark(i, "url")
+            moved.add(i)
+            out.url = out.url or url
     if title_in_text and title is None:
         idx, skipped = find_title(doc.lines)
         for i in skipped:
@@ -112,6 +118,7 @@ def clean_text(text: str, title: str | None = None, title_in_text: bool = False)
             doc.mark(idx, "title")
             moved.add(idx)
     _top(doc, out, moved)
+    out.published = out.published or url_date(out.url)
     for i in doc.kept():
         for name, rule in LINE_RULES:
             if rule(doc.text(i)):

@@ -50,10 +50,10 @@ def normalize(article: Article, config: Config) -> Article:
 @register(
     "newsweave.clean.chrome.v1",
     reads={"text"},
-    writes={"text", "removed", "title", "published", "place", "author"},
+    writes={"text", "removed", "title", "published", "place", "author", "url", "outlet"},
 )
 def chrome(article: Article, config: Config) -> Article:
-    """Drop page chrome; move headline, byline and dateline into metadata."""
+    """Drop page chrome; move headline, byline, dateline and URL line into metadata."""
     ns = article.ext.setdefault(NS, {})
     res = clean_text(article.text, article.title, bool(ns.get("title_in_text")))
     article.text = res.text
@@ -62,6 +62,8 @@ def chrome(article: Article, config: Config) -> Article:
     article.published = article.published or res.published
     article.place = article.place or res.place
     article.author = article.author or res.author
+    article.url = article.url or res.url
+    article.outlet = article.outlet or domain(article.url)
     return article
 
 
