@@ -36,14 +36,20 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsweave.embed import available, get_embedder
 from newsweave.eval import data_path
-from newsweave.eval.clustering import load, run_grouping
+from newsweave.eval.clustering import dataset_name, load, run_grouping
 from newsweave.eval.metrics import scores
 from newsweave.group.events import embed_text
 from newsweave.group.stages import dedupe, events, storylines
 from newsweave.model import Article, Report
 from newsweave.pipeline import Config
 
-SETS = ("giveme5w1h-news-cluster.jsonl", "ecbplus-dev.jsonl")
+#: Labelled sets under shared/data: two JSONL sets with events and topics, and the ML-Crisis
+#: Spanish folder (country storylines only, no event labels).
+SETS = (
+    ("clustering", "giveme5w1h-news-cluster.jsonl"),
+    ("clustering", "ecbplus-dev.jsonl"),
+    ("multilingual", "ml-crisis", "es"),
+)
 LEVELS = ("event", "topic")
 OUT = Path(__file__).with_name("results") / "grouping.json"
 METHODS = ("newsweave", "newsweave_embeddings", "tfidf_average_link_tuned", "embedding_hdbscan")
@@ -106,11 +112,12 @@ def embedding_hdbscan(
 def labelled() -> dict[str, Any]:
     """All methods on every set and level."""
     results: dict[str, Any] = {}
-    for name in SETS:
-        path = data_path("clustering", name)
+    for parts in SETS:
+        path = data_path(*parts)
         if not path.exists():
             print(f"{path}: missing, skipped")
             continue
+        name = dataset_name(path)
         articles, gold = load(path)
         t0 = time.perf_counter()
         report = run_grouping(copy.deepcopy(articles))
@@ -123,9 +130,11 @@ def labelled() -> dict[str, Any]:
             emb_report = run_grouping(copy.deepcopy(articles), embeddings="minilm")
             emb_seconds = time.perf_counter() - t0
         for level in LEVELS:
+            if not gold[level]:
+                continue
             attr = "event" if level == "event" else "storyline"
             pred = {a.id: str(getattr(a, attr)) for a in report.articles}
-            key = f"{name.split('.')[0]}:{level}"
+            key = f"{name}:{level}"
             results[key] = {
                 "newsweave": {**scores(gold[level], pred), "seconds": round(seconds, 2),
                               "clusters": len(set(pred.values()))},

@@ -141,3 +141,24 @@ class TestSeeds:
         assert art.text.startswith("Russian President Vladimir Putin vowed military support")
         assert '"I told him Russia would fulfil all its obligations.' in art.text
         assert {"ugc_banner", "main img", "Story highlights"} <= set(art.removed)
+
+
+def test_date_in_the_file_path_is_the_last_fallback() -> None:
+    from newsweave.clean.stages import chrome
+    from newsweave.model import Article
+    from newsweave.pipeline import Config
+
+    body = "The council approved the harbour budget on Monday after a long and heated debate."
+    txt = {"newsweave": {"format": "txt", "title_in_text": True}}
+    arch = Article(id="a", source="archive/2011-01-26/a.txt", text=f"Budget\n\n{body}", ext=txt)
+    assert chrome(arch, Config()).published == "2011-01-26"
+    dated = Article(
+        id="b",
+        source="archive/2011-01-26/b.txt",
+        text=f"Budget\nPublished Jan 27, 2011\n\n{body}",
+        ext={"newsweave": {"format": "txt", "title_in_text": True}},
+    )
+    assert chrome(dated, Config()).published == "2011-01-27"  # the dateline comes first
+    record = Article(id="c", source="news-2011-01-26.jsonl:3", text=body,
+                     ext={"newsweave": {"format": "jsonl"}})  # fmt: skip
+    assert chrome(record, Config()).published is None  # many articles per file: no path date

@@ -3,20 +3,21 @@
 import pytest
 
 from newsweave.eval import check_floors, data_path, load_floors
-from newsweave.eval.clustering import evaluate
+from newsweave.eval.clustering import evaluate, load
 
 SETS = [
-    ("giveme5w1h-news-cluster.jsonl", "event"),
-    ("giveme5w1h-news-cluster.jsonl", "topic"),
-    ("ecbplus-dev.jsonl", "event"),
-    ("ecbplus-dev.jsonl", "topic"),
+    (("clustering", "giveme5w1h-news-cluster.jsonl"), "event"),
+    (("clustering", "giveme5w1h-news-cluster.jsonl"), "topic"),
+    (("clustering", "ecbplus-dev.jsonl"), "event"),
+    (("clustering", "ecbplus-dev.jsonl"), "topic"),
+    (("multilingual", "ml-crisis", "es"), "topic"),
 ]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("name", "level"), SETS)
-def test_floors_hold(name: str, level: str) -> None:
-    path = data_path("clustering", name)
+@pytest.mark.parametrize(("parts", "level"), SETS)
+def test_floors_hold(parts: tuple[str, ...], level: str) -> None:
+    path = data_path(*parts)
     if not path.exists():
         pytest.skip(f"{path} not available")
     result = evaluate(path, level=level)
@@ -38,3 +39,15 @@ def test_default_file_is_giveme5w1h() -> None:
 def test_unknown_level_is_refused() -> None:
     with pytest.raises(ValueError):
         evaluate(None, level="galaxy")
+
+
+def test_folder_set_reads_articles_with_path_dates_and_has_no_events() -> None:
+    path = data_path("multilingual", "ml-crisis", "es")
+    if not path.exists():
+        pytest.skip("shared data not available")
+    articles, gold = load(path)
+    assert len(articles) == 791 and not gold["event"]  # reference timelines are not articles
+    assert set(gold["topic"].values()) == {"egypt", "libya", "syria", "yemen"}
+    assert len({a.id for a in articles}) == len(articles)  # names repeat across day folders
+    with pytest.raises(ValueError, match="no event labels"):
+        evaluate(path, level="event")

@@ -121,3 +121,13 @@ def test_a_name_mentioned_in_passing_is_not_shared() -> None:
     for s in [thomas] * 10:
         same.add(s)
     assert conflict_halves(a, same) == 0.0
+
+
+def test_event_core_is_the_same_whatever_order_names_arrive_in() -> None:
+    # Ties between equally shared names are broken by the name, not by set order.
+    a, b = _event(), _event()
+    for s in (_sig({"zeta", "alpha", "mid"}), _sig({"mid", "zeta", "alpha"})):
+        a.add(s)
+    for s in reversed([_sig({"zeta", "alpha", "mid"}), _sig({"mid", "zeta", "alpha"})]):
+        b.add(s)
+    assert a.as_signature() == b.as_signature()

@@ -5,11 +5,14 @@ from __future__ import annotations
 from ..model import Article
 from ..pipeline import Config, register
 from .chrome import clean_text
+from .dateline import url_date
 from .html import domain, extract_page
 from .language import identify
 from .unicode import normalize_text
 
 NS = "newsweave"  # key of newsweave's own entries in Article.ext
+#: Input formats with one article per file, whose path may carry its date ("2011-01-26/x.txt").
+ONE_PER_FILE = frozenset({"txt", "html"})
 
 
 @register(
@@ -53,13 +56,17 @@ def normalize(article: Article, config: Config) -> Article:
     writes={"text", "removed", "title", "published", "place", "author", "url", "outlet"},
 )
 def chrome(article: Article, config: Config) -> Article:
-    """Drop page chrome; move headline, byline, dateline and URL line into metadata."""
+    """Drop page chrome; move headline, byline, dateline and URL line into metadata (the date
+    falls back to one in the file's path)."""
     ns = article.ext.setdefault(NS, {})
     res = clean_text(article.text, article.title, bool(ns.get("title_in_text")))
     article.text = res.text
     article.removed.extend(res.removed)
     article.title = res.title
-    article.published = article.published or res.published
+    # The date of last resort: a date in the file's path (archives kept by day), as htmldate
+    # reads it in URLs; a dateline or the page's URL in the text comes first.
+    by_path = url_date(article.source) if ns.get("format") in ONE_PER_FILE else None
+    article.published = article.published or res.published or by_path
     article.place = article.place or res.place
     article.author = article.author or res.author
     article.url = article.url or res.url

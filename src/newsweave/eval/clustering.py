@@ -1,27 +1,32 @@
-"""Story grouping on labelled JSONL: BCubed and pairwise scores per level (event or topic).
+"""Story grouping on labelled sets: BCubed and pairwise scores per level (event or topic).
 
-Each line is an article (``id``, ``title``, ``text``, ``published``, ``outlet``, ``url``) with gold
-``event`` and ``topic`` labels. The articles go through the same stages as ``newsweave analyze``
-(the cheap cleaning stages, then the grouping stages: dedupe, events, storylines) with a fresh,
-unpersisted state; the predicted event or storyline of every article is scored against the gold
-label of the chosen level. ``entities=True`` also runs the kind, spaCy parse and entity stages
-first, as ``newsweave analyze`` does; by default grouping falls back to capitalised phrases for
-names. Measured (2 workers): the parse and entity stages take about 48 s for giveme5w1h (383
-articles) and 45 s for ECB+ dev (496), grouping about 1 s each; with the one fixed configuration
-both name sources give close scores (events: giveme5w1h 0.914 spaCy vs 0.918 heuristic, ECB+ dev
-0.890 vs 0.897; storylines: giveme5w1h 0.405 vs 0.408, ECB+ 0.912 vs 0.895), so the floors gate
-the fast heuristic path. ``embeddings="minilm"`` (or ``"e5"``) turns on the
-optional embedding part of the event vectors (the ``embeddings`` extra, see docs/embeddings.md).
+A JSONL set has an article per line (``id``, ``title``, ``text``, ``published``, ``outlet``,
+``url``) with gold ``event`` and ``topic`` labels. A folder set is laid out as
+``TOPIC/YYYY-MM-DD/NAME.txt`` (ML-Crisis): its files are read by the reader of
+``newsweave analyze FOLDER`` (plain text, title in the text, date from the path) and the topic
+folder is the gold storyline; it has no event labels.
+
+The articles go through the stages of ``newsweave analyze`` (the cheap cleaning stages, then
+dedupe, events and storylines) with a fresh, unpersisted state, and the predicted event or
+storyline of every article is scored against the gold label of the chosen level.
+``entities=True`` also runs the language, spaCy parse and entity stages first, as ``analyze``
+does; by default grouping falls back to capitalised phrases for names. Both name sources give
+close scores (docs/evaluation.md), so the floors gate the fast heuristic path.
+``embeddings="minilm"`` (or ``"e5"``) turns on the optional embedding part of the event vectors
+(the ``embeddings`` extra, see docs/embeddings.md).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 from typing import Any
 
 from ..group import stages as _group_stages  # noqa: F401  (registers the grouping stages)
+from ..io import ReadOptions
+from ..io.readers import read_inputs
 from ..model import Article, Report
 from ..pipeline import Config
 from . import EvalResult, data_path
@@ -29,7 +34,11 @@ from .metrics import scores
 
 DEFAULT_FILE = "giveme5w1h-news-cluster.jsonl"
 CLEAN_STAGES = ("newsweave.clean.normalize.v1", "newsweave.clean.chrome.v1")
-ENTITY_STAGES = ("newsweave.nlp.parse.v1", "newsweave.extract.entities.v1")
+ENTITY_STAGES = (
+    "newsweave.clean.language.v1",  # Spanish text must not go through the English model
+    "newsweave.nlp.parse.v1",
+    "newsweave.extract.entities.v1",
+)
 GROUP_STAGES = (
     "newsweave.group.dedupe.v1",
     "newsweave.group.events.v1",
@@ -38,14 +47,40 @@ GROUP_STAGES = (
 LEVELS = ("event", "topic")
 
 
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def dataset_name(path: Path) -> str:
-    """Short name of a labelled set: ``giveme5w1h``, ``ecbplus-dev``, else the file stem."""
+    """Short name of a labelled set: ``giveme5w1h``, ``ecbplus-dev``, ``ml-crisis-es`` (a folder:
+    its parent's name and its own), else the file stem."""
+    if path.is_dir():
+        return f"{path.parent.name}-{path.name}"
     stem = path.name.split(".")[0]
     return "giveme5w1h" if stem.startswith("giveme5w1h") else stem
 
 
+def load_folder(root: Path) -> tuple[list[Article], dict[str, dict[str, str]]]:
+    """Articles of a ``TOPIC/YYYY-MM-DD/NAME.txt`` folder and their gold topics (other files,
+    such as ML-Crisis's ``reference/TOPIC.txt`` timelines, are not articles of the set)."""
+    articles: list[Article] = []
+    topics: dict[str, str] = {}
+    for rec in read_inputs([str(root)], ReadOptions()):
+        if not isinstance(rec, Article):
+            raise ValueError(f"{rec.source}: {rec.reason}")
+        rel = Path(rec.source).relative_to(root)
+        if len(rel.parts) != 3 or not _DAY.match(rel.parts[1]):
+            continue
+        rec.id = rel.with_suffix("").as_posix()  # file names repeat across days
+        rec.order = len(articles)
+        articles.append(rec)
+        topics[rec.id] = rel.parts[0]
+    return articles, {"event": {}, "topic": topics}
+
+
 def load(path: Path) -> tuple[list[Article], dict[str, dict[str, str]]]:
-    """Articles of a labelled JSONL file and their gold labels per level."""
+    """Articles of a labelled set (JSONL file or folder) and their gold labels per level."""
+    if path.is_dir():
+        return load_folder(path)
     articles: list[Article] = []
     gold: dict[str, dict[str, str]] = {lv: {} for lv in LEVELS}
     with path.open(encoding="utf-8") as fh:
@@ -95,6 +130,8 @@ def evaluate(
     default = data_path("clustering", DEFAULT_FILE)
     path = Path(path) if path else default
     articles, gold = load(path)
+    if not gold[level]:
+        raise ValueError(f"{path} has no {level} labels (levels here: topic)")
     t0 = time.perf_counter()
     report = run_grouping(articles, entities=entities, embeddings=embeddings)
     seconds = time.perf_counter() - t0

@@ -27,8 +27,8 @@ from typing import Any
 from .signature import Profile, Signature, conflict, conflict_events
 from .vectors import SparseVec, dot
 
-#: A member's vector, time and signature, as a split needs them.
-ItemOf = Callable[[str], tuple[SparseVec, float | None, Signature | None]]
+#: A member's vector, time, signature and names vector, as a split needs them.
+ItemOf = Callable[[str], tuple[SparseVec, float | None, Signature | None, SparseVec | None]]
 
 #: Features of a centroid under which its cluster is indexed, and of an item used to query.
 INDEX_FEATURES = 40
@@ -58,6 +58,10 @@ class ClusterParams:
     #: The same for merging two clusters (their accumulated signatures are surer than one
     #: article's).
     merge_conflict_weight: float = 0.0
+    #: How an item meets a cluster: "average" (mean similarity to the members: a cluster must
+    #: stay tight, as an event) or "centroid" (cosine with the members' sum: a cluster may
+    #: spread, as a storyline whose events differ from one another but share a centre).
+    link: str = "average"
 
 
 @dataclass
@@ -70,19 +74,27 @@ class Cluster:
     first: float | None = None  # days since the epoch of the earliest dated member
     last: float | None = None
     sig: Profile = field(default_factory=Profile)  # accumulated participants (events only)
+    #: Sum of the members' names-part vectors (events only: storylines weigh names up). Carried
+    #: along, never used for the cluster's own similarities.
+    names: SparseVec = field(default_factory=dict)
 
     def centroid_norm(self) -> float:
         return math.sqrt(sum(v * v for v in self.total.values())) or 1.0
 
-    def add(self, item: str, vec: SparseVec, t: float | None, sig: Signature | None = None) -> None:
+    def add(
+        self,
+        item: str,
+        vec: SparseVec,
+        t: float | None,
+        sig: Signature | None = None,
+        names: SparseVec | None = None,
+    ) -> None:
         self.members.append(item)
         if sig is not None:
             self.sig.add(sig)
-        for f, v in vec.items():
-            self.total[f] = self.total.get(f, 0.0) + v
-        if len(self.total) > MAX_CENTROID_FEATURES:
-            keep = heapq.nlargest(MAX_CENTROID_FEATURES, self.total.items(), key=lambda kv: kv[1])
-            self.total = dict(keep)
+        self.total = _accumulate(self.total, vec)
+        if names:
+            self.names = _accumulate(self.names, names)
         if t is not None:
             self.first = t if self.first is None else min(self.first, t)
             self.last = t if self.last is None else max(self.last, t)
@@ -90,8 +102,8 @@ class Cluster:
     def absorb(self, other: Cluster) -> None:
         self.members.extend(other.members)
         self.sig.absorb(other.sig)
-        for f, v in other.total.items():
-            self.total[f] = self.total.get(f, 0.0) + v
+        self.total = _accumulate(self.total, other.total)
+        self.names = _accumulate(self.names, other.names)
         for t in (other.first, other.last):
             if t is not None:
                 self.first = t if self.first is None else min(self.first, t)
@@ -104,10 +116,11 @@ class Cluster:
         return {
             "key": self.key,
             "members": self.members,
-            "total": {str(k): round(v, 6) for k, v in self.total.items()},
+            "total": _rounded(self.total),
             "first": self.first,
             "last": self.last,
             **({"sig": self.sig.to_json()} if self.sig.size else {}),
+            **({"names": _rounded(self.names)} if self.names else {}),
         }
 
     @classmethod
@@ -119,7 +132,21 @@ class Cluster:
             first=d.get("first"),
             last=d.get("last"),
             sig=Profile.from_json(d.get("sig")),
+            names={int(k): float(v) for k, v in (d.get("names") or {}).items()},
         )
+
+
+def _rounded(vec: SparseVec) -> dict[str, float]:
+    return {str(k): round(v, 6) for k, v in vec.items()}
+
+
+def _accumulate(total: SparseVec, vec: SparseVec) -> SparseVec:
+    """``total + vec``, keeping at most ``MAX_CENTROID_FEATURES`` features (the weakest go)."""
+    for f, v in vec.items():
+        total[f] = total.get(f, 0.0) + v
+    if len(total) > MAX_CENTROID_FEATURES:
+        total = dict(heapq.nlargest(MAX_CENTROID_FEATURES, total.items(), key=lambda kv: kv[1]))
+    return total
 
 
 def gap_days(a: float | None, b_first: float | None, b_last: float | None) -> float | None:
@@ -194,11 +221,18 @@ class OnlineClusterer:
     def similarity(
         self, vec: SparseVec, t: float | None, c: Cluster, sig: Signature | None = None
     ) -> float:
-        # Average link: mean similarity to the members (their unit vectors sum to ``total``).
-        avg = dot(vec, c.total) / max(1, len(c.members))
+        # Average link: mean similarity to the members (their unit vectors sum to ``total``);
+        # centroid link: cosine with that sum.
+        avg = dot(vec, c.total) / (
+            self._norm(c) if self.p.link == "centroid" else max(1, len(c.members))
+        )
         if sig is not None and self.p.conflict_weight:
             avg *= 1.0 - self.p.conflict_weight * conflict(sig, c.sig)
         return avg * decay(gap_days(t, c.first, c.last), self.p)
+
+    def _norm(self, c: Cluster) -> float:
+        """Norm of ``c``'s vector sum (kept with the index; computed for unindexed clusters)."""
+        return self._norms.get(c.key) or c.centroid_norm()
 
     # -- stream ----------------------------------------------------------------------------
     def add_cluster(self, c: Cluster) -> None:
@@ -216,7 +250,12 @@ class OnlineClusterer:
             self.retired.append(old)
 
     def assign(
-        self, item: str, vec: SparseVec, t: float | None, sig: Signature | None = None
+        self,
+        item: str,
+        vec: SparseVec,
+        t: float | None,
+        sig: Signature | None = None,
+        names: SparseVec | None = None,
     ) -> int:
         """Put ``item`` into its best active cluster or a new one; returns the cluster key."""
         scored = sorted(
@@ -229,7 +268,7 @@ class OnlineClusterer:
             target = Cluster(self.next_key)
             self.next_key += 1
             self.active[target.key] = target
-        target.add(item, vec, t, sig)
+        target.add(item, vec, t, sig, names)
         self.active.move_to_end(target.key)
         self._index(target)
         if len(target.members) > 1:  # only runners-up the item itself found close
@@ -240,7 +279,10 @@ class OnlineClusterer:
 
     def link(self, a: Cluster, b: Cluster) -> float:
         """Average link of two clusters (mean item similarity), decayed by their time gap."""
-        avg = dot(a.total, b.total) / max(1, len(a.members) * len(b.members))
+        if self.p.link == "centroid":
+            avg = dot(a.total, b.total) / (self._norm(a) * self._norm(b))
+        else:
+            avg = dot(a.total, b.total) / max(1, len(a.members) * len(b.members))
         gap = span_gap(a.first, a.last, (b.first, b.last))
         if self.p.merge_conflict_weight:
             avg *= 1.0 - self.p.merge_conflict_weight * conflict_events(a.sig, b.sig)

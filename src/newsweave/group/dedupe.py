@@ -89,7 +89,7 @@ class Deduper:
             if jac >= JACCARD or (same_title and jac >= JACCARD_WITH_TITLE):
                 root = self.original.get(cand, cand)
                 rank = self.rank.get(root, -1)
-                if best is None or rank < best[0]:
+                if best is None or (rank, root) < best:  # ties by id: the same in every run
                     best = (rank, root)
         self._insert(article.id, sig, title)
         if best is not None:

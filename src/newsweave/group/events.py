@@ -89,6 +89,8 @@ class EventProfile:
     last: float | None
     order: int  # input order of its first article (for undated streams)
     sig: Signature | None = None  # its participants (core names), see :mod:`.signature`
+    #: Sum of its articles' names-part vectors (storylines weigh names up, see :mod:`.storylines`).
+    names: SparseVec = field(default_factory=dict)
     #: Similarity of each member of this run to the event's centroid (for picking a title).
     central: dict[str, float] = field(default_factory=dict)
 
@@ -101,9 +103,13 @@ def _resolve(alias: dict[str, str], eid: str) -> str:
     return eid
 
 
+#: What the clusterer gets of an article: vector, time, signature, names-part vector.
+Item = tuple[SparseVec, float | None, Signature | None, SparseVec]
+
+
 def _split_pass(
     clusterer: OnlineClusterer,
-    items: dict[str, tuple[SparseVec, float | None, Signature | None]],
+    items: dict[str, Item],
     key_of: dict[str, int],
     sigs: dict[str, Signature],
     params: ClusterParams,
@@ -155,14 +161,14 @@ def assign_events(
     for cj in st["event_clusters"]["active"]:
         clusterer.add_cluster(Cluster.from_json(cj))
     key_of: dict[str, int] = {}
-    items: dict[str, tuple[SparseVec, float | None, Signature | None]] = {}
+    items: dict[str, Item] = {}
     for a, t in stream(new):
         if a.duplicate_of:
             continue
         vec = weigh(counts[a.id], df)
         if a.id in dense:
             vec = with_dense(vec, dense[a.id])
-        items[a.id] = (vec, t, sigs[a.id])
+        items[a.id] = (vec, t, sigs[a.id], weigh({"names": counts[a.id]["names"]}, df))
         key_of[a.id] = clusterer.assign(a.id, *items[a.id])
     clusterer.sweep()
     _split_pass(clusterer, items, key_of, sigs, params)
@@ -203,7 +209,14 @@ def assign_events(
             central = {m: dot(items[m][0], c.total) / norm for m in c.members if m in items}
             total = net(c.total) if dense else c.total
             profiles[eid] = EventProfile(
-                eid, total, c.first, c.last, first_order[eid], c.sig.as_signature(), central
+                eid,
+                total,
+                c.first,
+                c.last,
+                first_order[eid],
+                c.sig.as_signature(),
+                central=central,
+                names=dict(c.names),
             )
     return profiles
 

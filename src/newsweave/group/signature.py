@@ -12,6 +12,7 @@ missing from the event.
 from __future__ import annotations
 
 import heapq
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -64,9 +65,11 @@ class Profile:
 
     def add(self, sig: Signature) -> None:
         self.size += 1
-        for w in sig.mentioned:
+        # Sorted: the order words enter decides ties later, and a set's order changes from one
+        # process to the next (string hashing is salted), which must not change the groups.
+        for w in sorted(sig.mentioned):
             self.mentioned[w] = self.mentioned.get(w, 0) + 1
-        for w in sig.salient:
+        for w in sorted(sig.salient):
             self.salient[w] = self.salient.get(w, 0) + 1
         self._prune()
 
@@ -80,7 +83,7 @@ class Profile:
 
     def _prune(self) -> None:
         if len(self.mentioned) > MAX_WORDS:
-            keep = heapq.nlargest(MAX_WORDS, self.mentioned.items(), key=lambda kv: kv[1])
+            keep = heapq.nlargest(MAX_WORDS, self.mentioned.items(), key=lambda kv: (kv[1], kv[0]))
             self.mentioned = dict(keep)
             self.salient = {w: c for w, c in self.salient.items() if w in self.mentioned}
 
@@ -92,7 +95,7 @@ class Profile:
 
     def as_signature(self) -> Signature:
         """The event seen as one item (for storylines): its names and its core names."""
-        core = sorted(self.core().items(), key=lambda kv: -kv[1])[:SALIENT]
+        core = sorted(self.core().items(), key=lambda kv: (-kv[1], kv[0]))[:SALIENT]
         return Signature(frozenset(self.mentioned), frozenset(w for w, _ in core))
 
     def to_json(self) -> dict[str, Any]:
@@ -107,10 +110,10 @@ class Profile:
 
 def _missing(core: dict[str, float], present: set[str] | dict[str, int]) -> float:
     """Share of the weight of ``core`` absent from ``present``."""
-    total = sum(core.values())
+    total = math.fsum(core.values())  # fsum: exact, so the same whatever the order
     if not total:
         return 0.0
-    return sum(v for w, v in core.items() if w not in present) / total
+    return math.fsum(v for w, v in core.items() if w not in present) / total
 
 
 def conflict(sig: Signature, ev: Profile) -> float:
@@ -132,11 +135,13 @@ def conflict_events(a: Profile, b: Profile) -> float:
 
 def _unshared(core: dict[str, float], other: Profile) -> float:
     """Weight of ``core`` that ``other``'s members do not mention, by the share that does not."""
-    total = sum(core.values())
+    total = math.fsum(core.values())
     if not total or not other.size:
         return 0.0
     return (
-        sum(v * (1.0 - min(1.0, other.mentioned.get(w, 0) / other.size)) for w, v in core.items())
+        math.fsum(
+            v * (1.0 - min(1.0, other.mentioned.get(w, 0) / other.size)) for w, v in core.items()
+        )
         / total
     )
 

@@ -1,10 +1,15 @@
 """Storylines: chains of events about one developing subject, linked event by event.
 
 Events (not articles) are the items: each new event, with its final membership of this run, is
-compared through its centroid (title/lead, body and names, see :mod:`.vectors`) with the active
-storylines, and joins the closest one when the average similarity to the storyline's events is
-above a threshold, with a slow decay over months so a story can pause and resume. Events known
-from an earlier run keep their storyline.
+compared with the active storylines and joins the closest one when the average similarity to the
+storyline's events is above a threshold, with a slow decay over months so a story can pause and
+resume. Events known from an earlier run keep their storyline.
+
+An event is seen through its centroid (title/lead, body and names, see :mod:`.vectors`) with the
+names weighed up (``NAMES_SHARE``): the events of one storyline are different happenings, so their
+words differ, but their central actors and places recur. Measured on three labelled sets
+(giveme5w1h topics, ECB+ topics, the ML-Crisis country storylines), a names share of 0.2-0.4 lifts
+all three over the plain centroid (docs/evaluation.md).
 """
 
 from __future__ import annotations
@@ -27,6 +32,10 @@ PARAMS = ClusterParams(
 )
 
 
+#: Share of an event's storyline vector given to its names-part centroid (the rest: its centroid).
+NAMES_SHARE = 0.2
+
+
 def storyline_id(key: int) -> str:
     return f"s{key + 1}"
 
@@ -34,6 +43,18 @@ def storyline_id(key: int) -> str:
 def _unit(vec: dict[int, float]) -> dict[int, float]:
     norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
     return {f: v / norm for f, v in vec.items()}
+
+
+def story_vector(prof: EventProfile, names_share: float = NAMES_SHARE) -> dict[int, float]:
+    """Unit vector of an event for storyline linking: its centroid and its names centroid mixed
+    ``1 - names_share : names_share`` (the centroid alone when the event has no names)."""
+    if not prof.names or not names_share:
+        return _unit(prof.total)
+    a, b = math.sqrt(1.0 - names_share), math.sqrt(names_share)
+    out = {f: a * v for f, v in _unit(prof.total).items()}
+    for f, v in _unit(prof.names).items():
+        out[f] = out.get(f, 0.0) + b * v
+    return _unit(out)
 
 
 def assign_storylines(
@@ -55,7 +76,7 @@ def assign_storylines(
     fresh.sort(key=lambda p: (p.first if p.first is not None else -math.inf, p.order))
     for prof in fresh:
         t = prof.first
-        key = clusterer.assign(prof.id, _unit(prof.total), t, prof.sig)
+        key = clusterer.assign(prof.id, story_vector(prof), t, prof.sig)
         if prof.last is not None and prof.last != t:
             clusterer.active[key].last = max(clusterer.active[key].last or prof.last, prof.last)
         out[prof.id] = storyline_id(key)

@@ -1,0 +1,40 @@
+"""Storyline vectors weigh an event's names up; the names sum travels with the event state."""
+
+from __future__ import annotations
+
+import math
+
+from newsweave.group.clusters import Cluster
+from newsweave.group.events import EventProfile
+from newsweave.group.storylines import story_vector
+from newsweave.group.vectors import dot
+
+
+def _unit(v: dict[int, float]) -> dict[int, float]:
+    n = math.sqrt(sum(x * x for x in v.values()))
+    return {k: x / n for k, x in v.items()}
+
+
+def test_story_vector_mixes_centroid_and_names_cosines() -> None:
+    # Two events with different words (features 1-4) and the same central names (100, 101).
+    a = EventProfile("e1", {1: 1.0, 2: 1.0, 100: 0.5}, None, None, 0, names={100: 1.0, 101: 1.0})
+    b = EventProfile("e2", {3: 1.0, 4: 1.0, 100: 0.5}, None, None, 1, names={100: 1.0, 101: 1.0})
+    plain = dot(_unit(a.total), _unit(b.total))
+    mixed = dot(story_vector(a, 0.2), story_vector(b, 0.2))
+    assert plain < 0.2 < mixed  # the shared names carry the link
+    assert math.isclose(sum(x * x for x in story_vector(a, 0.2).values()), 1.0)
+    assert story_vector(a, 0.0) == _unit(a.total)
+    bare = EventProfile("e3", {1: 2.0}, None, None, 2)  # no names: the centroid alone
+    assert story_vector(bare, 0.2) == {1: 1.0}
+
+
+def test_names_sum_is_kept_through_add_absorb_and_json() -> None:
+    c = Cluster(0)
+    c.add("a1", {1: 1.0}, 10.0, names={7: 0.5})
+    other = Cluster(1)
+    other.add("a2", {2: 1.0}, 12.0, names={7: 0.25, 8: 1.0})
+    c.absorb(other)
+    assert c.names == {7: 0.75, 8: 1.0}
+    back = Cluster.from_json(c.to_json())
+    assert back.names == c.names and back.members == ["a1", "a2"]
+    assert "names" not in Cluster(2).to_json()  # storyline clusters carry none
