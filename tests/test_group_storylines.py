@@ -38,3 +38,22 @@ def test_names_sum_is_kept_through_add_absorb_and_json() -> None:
     back = Cluster.from_json(c.to_json())
     assert back.names == c.names and back.members == ["a1", "a2"]
     assert "names" not in Cluster(2).to_json()  # storyline clusters carry none
+
+
+def test_centroid_sweep_merges_spread_clusters_with_one_centre() -> None:
+    from dataclasses import replace
+
+    from newsweave.group.clusters import ClusterParams, OnlineClusterer
+
+    avg = ClusterParams(threshold=0.9, merge_threshold=0.5, tau_days=60.0, decay_floor=0.5)
+    c = OnlineClusterer(avg)
+    for side, t in (("a", 0.0), ("b", 400.0)):  # a year apart: the decay floor applies
+        first = c.assign(f"{side}0", {1: 1.0}, t)
+        for i, f in enumerate((2, 3, 4), 1):
+            c.active[first].add(f"{side}{i}", {f: 1.0}, t)  # members unlike one another
+        c._index(c.active[first])
+    assert len(c.active) == 2
+    c.sweep()  # average link 0.25 x decay: stays apart
+    assert len(c.active) == 2
+    c.sweep(replace(avg, link="centroid"))  # same centre (cosine 1.0 x 0.5 decay): one
+    assert len(c.active) == 1 and len(next(iter(c.active.values())).members) == 8

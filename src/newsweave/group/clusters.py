@@ -277,16 +277,18 @@ class OnlineClusterer:
         self._evict()
         return target.key
 
-    def link(self, a: Cluster, b: Cluster) -> float:
-        """Average link of two clusters (mean item similarity), decayed by their time gap."""
-        if self.p.link == "centroid":
+    def link(self, a: Cluster, b: Cluster, p: ClusterParams | None = None) -> float:
+        """Average (or centroid) link of two clusters, decayed by their time gap; ``p``
+        overrides the clusterer's settings."""
+        p = p or self.p
+        if p.link == "centroid":
             avg = dot(a.total, b.total) / (self._norm(a) * self._norm(b))
         else:
             avg = dot(a.total, b.total) / max(1, len(a.members) * len(b.members))
         gap = span_gap(a.first, a.last, (b.first, b.last))
-        if self.p.merge_conflict_weight:
-            avg *= 1.0 - self.p.merge_conflict_weight * conflict_events(a.sig, b.sig)
-        return avg * decay(gap, self.p)
+        if p.merge_conflict_weight:
+            avg *= 1.0 - p.merge_conflict_weight * conflict_events(a.sig, b.sig)
+        return avg * decay(gap, p)
 
     def _merge_around(self, c: Cluster, near: list[int]) -> None:
         """Merge ``c`` with nearby active clusters that are now as close as one event."""
@@ -302,12 +304,14 @@ class OnlineClusterer:
         self.merged.append((other.key, c.key))
         self._index(c)
 
-    def sweep(self) -> None:
+    def sweep(self, p: ClusterParams | None = None) -> None:
         """Merge active clusters pairwise while some pair links above ``merge_threshold``.
 
         Run at the end of a batch: like average-link agglomeration, but over the bounded window
-        of active clusters and only between clusters the inverted index finds close.
+        of active clusters and only between clusters the inverted index finds close. ``p``
+        overrides the clusterer's settings (its link and merge threshold) for this sweep.
         """
+        p = p or self.p
         changed = True
         while changed:
             changed = False
@@ -323,8 +327,8 @@ class OnlineClusterer:
                 for k, n in shared.items():
                     if k == key or n < SWEEP_MIN_SHARED:
                         continue
-                    score = self.link(c, self.active[k])
-                    if score >= self.p.merge_threshold and (best is None or score > best[0]):
+                    score = self.link(c, self.active[k], p)
+                    if score >= p.merge_threshold and (best is None or score > best[0]):
                         best = (score, k)
                 if best is not None:
                     self._merge(c, self.active[best[1]])
