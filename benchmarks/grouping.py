@@ -99,7 +99,7 @@ def embedding_hdbscan(
         return SKIPPED
     from sklearn.cluster import HDBSCAN
 
-    labels = HDBSCAN(min_cluster_size=2, metric="cosine").fit_predict(vecs)
+    labels = HDBSCAN(min_cluster_size=2, metric="cosine", copy=True).fit_predict(vecs)
     nxt = int(labels.max()) + 1
     pred = {}
     for a, lab in zip(articles, labels.tolist(), strict=True):

@@ -57,3 +57,26 @@ def test_centroid_sweep_merges_spread_clusters_with_one_centre() -> None:
     assert len(c.active) == 2
     c.sweep(replace(avg, link="centroid"))  # same centre (cosine 1.0 x 0.5 decay): one
     assert len(c.active) == 1 and len(next(iter(c.active.values())).members) == 8
+
+
+def test_sweep_starts_from_what_this_batch_touched() -> None:
+    from newsweave.group.clusters import ClusterParams, OnlineClusterer
+
+    p = ClusterParams(threshold=0.99, merge_threshold=0.5, tau_days=60.0, decay_floor=0.5)
+    vec = {1: 0.5, 2: 0.5, 3: 0.5, 4: 0.5}
+    restored = []
+    for key in (0, 1):  # two close clusters from an earlier run's state
+        c = Cluster(key)
+        c.add(f"old{key}", vec, 0.0)
+        restored.append(c)
+    c = OnlineClusterer(p)
+    for r in restored:
+        c.add_cluster(r)
+    c.sweep()
+    assert len(c.active) == 2  # nothing this batch touched: the earlier run left them apart
+    c.assign("new", {9: 1.0}, 0.0)
+    c.active[1].add("new2", vec, 0.0)  # changed in this batch
+    c.touched.add(1)
+    c._index(c.active[1])
+    c.sweep()
+    assert len(c.active) == 2 and sorted(c.active[1].members) == ["new2", "old0", "old1"]

@@ -187,6 +187,9 @@ class OnlineClusterer:
         self._indexed: dict[int, list[int]] = {}
         self._norms: dict[int, float] = {}
         self.merged: list[tuple[int, int]] = []  # (absorbed key, surviving key)
+        #: Clusters this clusterer created or changed (a sweep starts from these only, so the
+        #: cost of a batch does not grow with the window of clusters restored from the state).
+        self.touched: set[int] = set()
 
     # -- index -----------------------------------------------------------------------------
     def _index(self, c: Cluster) -> None:
@@ -269,6 +272,7 @@ class OnlineClusterer:
             self.next_key += 1
             self.active[target.key] = target
         target.add(item, vec, t, sig, names)
+        self.touched.add(target.key)
         self.active.move_to_end(target.key)
         self._index(target)
         if len(target.members) > 1:  # only runners-up the item itself found close
@@ -298,6 +302,7 @@ class OnlineClusterer:
                 self._merge(c, other)
 
     def _merge(self, c: Cluster, other: Cluster) -> None:
+        self.touched.add(c.key)
         c.absorb(other)
         self._unindex(other.key)
         del self.active[other.key]
@@ -307,15 +312,15 @@ class OnlineClusterer:
     def sweep(self, p: ClusterParams | None = None) -> None:
         """Merge active clusters pairwise while some pair links above ``merge_threshold``.
 
-        Run at the end of a batch: like average-link agglomeration, but over the bounded window
-        of active clusters and only between clusters the inverted index finds close. ``p``
-        overrides the clusterer's settings (its link and merge threshold) for this sweep.
+        Run at the end of a batch: like average-link agglomeration, but from the clusters this
+        batch created or changed, towards any active cluster the inverted index finds close.
+        ``p`` overrides the clusterer's settings (its link and merge threshold) for this sweep.
         """
         p = p or self.p
         changed = True
         while changed:
             changed = False
-            for key in list(self.active):
+            for key in [k for k in self.active if k in self.touched]:
                 c = self.active.get(key)
                 if c is None:
                     continue
@@ -345,6 +350,7 @@ class OnlineClusterer:
             (new if m in moved else keep).add(m, *item(m))
         for part in (keep, new):
             self.active[part.key] = part
+            self.touched.add(part.key)
             self._index(part)
         self._evict()
         return new.key
