@@ -80,3 +80,22 @@ def test_sweep_starts_from_what_this_batch_touched() -> None:
     c._index(c.active[1])
     c.sweep()
     assert len(c.active) == 2 and sorted(c.active[1].members) == ["new2", "old0", "old1"]
+
+
+def test_a_merge_keeps_the_id_of_the_larger_story() -> None:
+    from newsweave.group.clusters import ClusterParams, OnlineClusterer
+
+    p = ClusterParams(threshold=0.99, merge_threshold=0.5, tau_days=60.0, decay_floor=0.5)
+    vec = {1: 0.5, 2: 0.5, 3: 0.5, 4: 0.5}
+    known = Cluster(0)  # a story from an earlier run, with five articles
+    for i in range(5):
+        known.add(f"old{i}", vec, 0.0)
+    c = OnlineClusterer(p, next_key=1)
+    c.add_cluster(known)
+    c.assign("a", {9: 1.0}, 0.0)  # a newcomer that turns out to be the same story
+    c.active[1].add("b", vec, 0.0)
+    c.touched.add(1)
+    c._index(c.active[1])
+    c.sweep()
+    assert list(c.active) == [0] and c.merged == [(1, 0)]
+    assert len(c.active[0].members) == 7

@@ -277,7 +277,7 @@ class OnlineClusterer:
         self._index(target)
         if len(target.members) > 1:  # only runners-up the item itself found close
             near = [k for sc, k in scored[1:4] if sc >= 0.5 * self.p.merge_threshold]
-            self._merge_around(target, [k for k in near if k != target.key])
+            target = self._merge_around(target, [k for k in near if k != target.key])
         self._evict()
         return target.key
 
@@ -294,20 +294,27 @@ class OnlineClusterer:
             avg *= 1.0 - p.merge_conflict_weight * conflict_events(a.sig, b.sig)
         return avg * decay(gap, p)
 
-    def _merge_around(self, c: Cluster, near: list[int]) -> None:
-        """Merge ``c`` with nearby active clusters that are now as close as one event."""
+    def _merge_around(self, c: Cluster, near: list[int]) -> Cluster:
+        """Merge ``c`` with nearby active clusters that are now as close as one event; returns
+        the cluster ``c`` ended up in."""
         for k in near:
             other = self.active.get(k)
             if other is not None and self.link(c, other) >= self.p.merge_threshold:
-                self._merge(c, other)
+                c = self._merge(c, other)
+        return c
 
-    def _merge(self, c: Cluster, other: Cluster) -> None:
-        self.touched.add(c.key)
-        c.absorb(other)
-        self._unindex(other.key)
-        del self.active[other.key]
-        self.merged.append((other.key, c.key))
-        self._index(c)
+    def _merge(self, a: Cluster, b: Cluster) -> Cluster:
+        """One cluster of ``a`` and ``b``; returns it. The larger keeps its key (on a tie, the
+        older), so a story that absorbs a newcomer keeps the id its readers know."""
+        keep, gone = (a, b) if (len(a.members), -a.key) >= (len(b.members), -b.key) else (b, a)
+        self.touched.add(keep.key)
+        keep.absorb(gone)
+        self._unindex(gone.key)
+        del self.active[gone.key]
+        self.active.move_to_end(keep.key)  # just updated: the last to retire
+        self.merged.append((gone.key, keep.key))
+        self._index(keep)
+        return keep
 
     def sweep(self, p: ClusterParams | None = None) -> None:
         """Merge active clusters pairwise while some pair links above ``merge_threshold``.
