@@ -62,6 +62,7 @@ def test_ids_survive_reruns_and_additions(tmp_path: Path) -> None:
     cfg = Config(state_dir=tmp_path)
     first = _run(_batch(0, 4, 3), cfg)
     ev1 = {a.id: a.event for a in first.articles}
+    sl1 = {a.id: a.storyline for a in first.articles}
     assert len(set(ev1.values())) == 4
     again = _run(_batch(0, 4, 3), cfg)  # same input again: same ids
     assert {a.id: a.event for a in again.articles} == ev1
@@ -71,6 +72,8 @@ def test_ids_survive_reruns_and_additions(tmp_path: Path) -> None:
         assert ev2[aid] == eid
     for s in range(4):
         assert ev2[f"s{s}-3"] == ev1[f"s{s}-0"]
+    sl2 = {a.id: a.storyline for a in more.articles}
+    assert all(sl2[aid] == sid for aid, sid in sl1.items())  # storylines keep their ids too
     saved = json.loads((tmp_path / state.FILE_NAME).read_text())
     assert saved["format"] == state.FORMAT and saved["version"] == state.VERSION
     assert set(saved["articles"]) == set(ev2)
