@@ -27,8 +27,10 @@ from typing import Any
 from .signature import Profile, Signature, conflict, conflict_events
 from .vectors import SparseVec, dot
 
-#: A member's vector, time, signature and names vector, as a split needs them.
-ItemOf = Callable[[str], tuple[SparseVec, float | None, Signature | None, SparseVec | None]]
+#: What the clusterer gets of an item: vector, time, signature, names-part vector.
+Item = tuple[SparseVec, float | None, Signature | None, SparseVec | None]
+#: A member's item, as a split needs it.
+ItemOf = Callable[[str], Item]
 
 #: Features of a centroid under which its cluster is indexed, and of an item used to query.
 INDEX_FEATURES = 40
@@ -58,9 +60,9 @@ class ClusterParams:
     #: The same for merging two clusters (their accumulated signatures are surer than one
     #: article's).
     merge_conflict_weight: float = 0.0
-    #: How an item meets a cluster: "average" (mean similarity to the members: a cluster must
-    #: stay tight, as an event) or "centroid" (cosine with the members' sum: a cluster may
-    #: spread, as a storyline whose events differ from one another but share a centre).
+    #: How two clusters are linked for a merge: "average" (mean similarity of their members: a
+    #: cluster must stay tight, as an event) or "centroid" (cosine of their members' sums: a
+    #: cluster may spread, as a storyline whose events differ but share a centre).
     link: str = "average"
 
 
@@ -224,11 +226,8 @@ class OnlineClusterer:
     def similarity(
         self, vec: SparseVec, t: float | None, c: Cluster, sig: Signature | None = None
     ) -> float:
-        # Average link: mean similarity to the members (their unit vectors sum to ``total``);
-        # centroid link: cosine with that sum.
-        avg = dot(vec, c.total) / (
-            self._norm(c) if self.p.link == "centroid" else max(1, len(c.members))
-        )
+        # Average link: mean similarity to the members (their unit vectors sum to ``total``).
+        avg = dot(vec, c.total) / max(1, len(c.members))
         if sig is not None and self.p.conflict_weight:
             avg *= 1.0 - self.p.conflict_weight * conflict(sig, c.sig)
         return avg * decay(gap_days(t, c.first, c.last), self.p)

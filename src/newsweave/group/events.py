@@ -19,7 +19,7 @@ from typing import Any
 
 from ..embed import get_embedder
 from ..model import Article, Event, Report
-from .clusters import Cluster, ClusterParams, OnlineClusterer
+from .clusters import Cluster, ClusterParams, Item, OnlineClusterer
 from .order import article_time, stream
 from .signature import Signature, of_parts
 from .split import MIN_SIZE, bisect
@@ -101,10 +101,6 @@ def _resolve(alias: dict[str, str], eid: str) -> str:
         seen.add(eid)
         eid = alias[eid]
     return eid
-
-
-#: What the clusterer gets of an article: vector, time, signature, names-part vector.
-Item = tuple[SparseVec, float | None, Signature | None, SparseVec]
 
 
 def _split_pass(
