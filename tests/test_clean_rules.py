@@ -8,6 +8,7 @@ from newsweave.clean.rules import (
     is_breadcrumb,
     is_call_to_action,
     is_caption,
+    is_code,
     is_more_link,
     is_related_heading,
     is_see_also,
@@ -35,6 +36,13 @@ def test_widget_names() -> None:
     assert is_widget("top img")
     assert not is_widget("Politics")
     assert not is_widget("The end.")
+
+
+def test_style_rules_and_template_placeholders() -> None:
+    assert is_code(".alogo{display: block;text-indent: -1000px;width: 330px;height: 80px;}")
+    assert is_code("{{ post.author.display_name }}")
+    assert not is_code("The set {a, b} has two members: a and b.")
+    assert not is_code("Ministers met on Monday {sic} to agree the budget.")
 
 
 def test_captions_and_credits() -> None:

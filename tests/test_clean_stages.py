@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsweave.clean.chrome import clean_text
 from newsweave.clean.stages import chrome, extract, language, normalize
 from newsweave.clean.unicode import normalize_text
 from newsweave.errors import InputError
@@ -162,3 +163,14 @@ def test_date_in_the_file_path_is_the_last_fallback() -> None:
     record = Article(id="c", source="news-2011-01-26.jsonl:3", text=body,
                      ext={"newsweave": {"format": "jsonl"}})  # fmt: skip
     assert chrome(record, Config()).published is None  # many articles per file: no path date
+
+
+def test_a_style_rule_first_line_is_not_the_title() -> None:
+    text = (
+        ".alogo{display: block;text-indent: -1000px;width: 330px;height: 80px;}\n"
+        "Egypt closes the offices of Al Jazeera\n"
+        "During the protests in Egypt, the government closed the offices of the channel."
+    )
+    res = clean_text(text, None, title_in_text=True)
+    assert res.title == "Egypt closes the offices of Al Jazeera"
+    assert "display" not in res.text

@@ -50,7 +50,13 @@ def _batch(start: int, stories: int, per: int) -> list[Article]:
     arts = []
     for s in range(stories):
         for k in range(per):
-            text = _story(100 + s, 150) + " " + _story(10_000 + start + s * per + k, 40)
+            # the headline's words are in the text, as in a real story
+            text = (
+                f"story {s}. "
+                + _story(100 + s, 150)
+                + " "
+                + _story(10_000 + start + s * per + k, 40)
+            )
             arts.append(Article(id=f"s{s}-{start + k}", source="x", text=text,
                                 title=f"story {s}", published=f"2021-03-{1 + s:02d}"))  # fmt: skip
     for i, a in enumerate(arts):

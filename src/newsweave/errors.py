@@ -26,6 +26,7 @@ class Code(StrEnum):
     NOT_FOUND = "E012"  # input path does not exist
     STAGE_FAILED = "E013"  # a pipeline stage raised on this article
     DUPLICATE_ID = "E014"  # two records share an id; the later one got a suffix (warning)
+    HEADLINE_ONLY = "E015"  # text not the headline's story; grouped by the headline (warning)
     OTHER = "E099"
 
 

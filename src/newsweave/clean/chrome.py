@@ -26,6 +26,7 @@ from .rules import (
     is_breadcrumb,
     is_call_to_action,
     is_caption,
+    is_code,
     is_more_link,
     is_related_heading,
     is_see_also,
@@ -45,6 +46,7 @@ DUPLICATE_MIN_WORDS = 6
 #: Rules that judge a line on its own, anywhere in the text.
 LINE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("widget", is_widget),
+    ("code", is_code),
     ("caption", is_caption),
     ("call-to-action", is_call_to_action),
     ("more-link", is_more_link),

@@ -21,6 +21,17 @@ def is_widget(s: str) -> bool:
     return bool(_SNAKE.match(s) or _CAMEL.match(s) or (_LOWER_FEW.match(s) and len(s) <= 16))
 
 
+# -- style rules and template placeholders left in the text ----------------------------------------
+# A CSS rule (".logo{display: block; width: 330px}") or a template placeholder ("{{ title }}").
+_CSS_RULE = re.compile(r"^[^{}]{0,80}\{\s*[\w-]+\s*:[^{}]*\}\s*$")
+_PLACEHOLDER = re.compile(r"^\s*\{\{[^{}]{1,80}\}\}\s*$")
+
+
+def is_code(s: str) -> bool:
+    """A line of page code rather than text: a CSS rule or a template placeholder."""
+    return bool(_CSS_RULE.match(s) or _PLACEHOLDER.match(s))
+
+
 # -- photo credits and captions ------------------------------------------------------------------
 _PHOTO = (
     r"(?:photo(?:graph)?s?|fotos?|images?|pictures?|pics?|bild|credits?|crédits?(?: photos?)?|"

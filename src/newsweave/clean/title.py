@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .lines import Line, ends_sentence, words
-from .rules import is_breadcrumb, is_caption, is_widget
+from .rules import is_breadcrumb, is_caption, is_code, is_widget
 
 #: A first line with more words than this is body text, not a headline.
 MAX_TITLE_WORDS = 30
@@ -24,7 +24,12 @@ def find_title(lines: list[Line]) -> tuple[int | None, list[int]]:
     skipped: list[int] = []
     for i, line in enumerate(lines):
         nxt = lines[i + 1].text if i + 1 < len(lines) else None
-        if is_widget(line.text) or is_caption(line.text) or is_breadcrumb(line.text, nxt):
+        if (
+            is_widget(line.text)
+            or is_code(line.text)
+            or is_caption(line.text)
+            or is_breadcrumb(line.text, nxt)
+        ):
             skipped.append(i)
             continue
         return (None if looks_like_paragraph(line.text) else i), skipped

@@ -2,8 +2,10 @@
 
 An article is a copy when its 5-word-shingle Jaccard similarity (estimated by MinHash) to an
 earlier article is at least ``JACCARD``, or at least ``JACCARD_WITH_TITLE`` when the titles are
-nearly the same (a reprint with an edited lead or tail). ``duplicate_of`` points to the earliest
-copy. Only the ``RECENT`` latest signatures stay in the LSH index, so the cost is bounded.
+nearly the same (a reprint with an edited lead or tail). A text of fewer than ``MIN_WORDS``
+words (a video page's stub, a cookie notice) is too short to identify a story: such pages are
+copies only when their titles agree too. ``duplicate_of`` points to the earliest copy. Only the
+``RECENT`` latest signatures stay in the LSH index, so the cost is bounded.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ SHINGLE = 5
 JACCARD = 0.7
 JACCARD_WITH_TITLE = 0.4
 TITLE_OVERLAP = 0.8
+MIN_WORDS = 25
 RECENT = 5000
 
 
@@ -33,9 +36,13 @@ def _minhash(hashvalues: list[int] | None = None) -> MinHash:
         return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=hv)
 
 
-def signature(text: str) -> MinHash:
-    """MinHash of the word 5-shingles of ``text`` (URL lines dropped)."""
-    words = tokens("\n".join(content_lines(text)))
+def _words(text: str) -> list[str]:
+    return tokens("\n".join(content_lines(text)))
+
+
+def signature(text: str, words: list[str] | None = None) -> MinHash:
+    """MinHash of the word 5-shingles of ``text`` (URL lines dropped; ``words``: its tokens)."""
+    words = _words(text) if words is None else words
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     m = _minhash()
     m.update_batch([s.encode("utf-8") for s in shingles])
@@ -80,13 +87,15 @@ class Deduper:
         """The id of the earliest earlier copy of ``article``, or None; then index it."""
         if article.id in self.sigs:
             return self.original.get(article.id)
-        sig = signature(article.text)
+        words = _words(article.text)
+        sig = signature(article.text, words)
         title = tokens(title_of(article, content_lines(article.text)))
+        short = len(words) < MIN_WORDS
         best: tuple[int, str] | None = None
         for cand in self.lsh.query(sig):
             jac = sig.jaccard(self.sigs[cand])
             same_title = _title_overlap(set(title), self.titles[cand]) >= TITLE_OVERLAP
-            if jac >= JACCARD or (same_title and jac >= JACCARD_WITH_TITLE):
+            if (jac >= JACCARD and not short) or (same_title and jac >= JACCARD_WITH_TITLE):
                 root = self.original.get(cand, cand)
                 rank = self.rank.get(root, -1)
                 if best is None or (rank, root) < best:  # ties by id: the same in every run

@@ -75,6 +75,16 @@ def _dense_parts(new: list[Article], st: dict[str, Any], embeddings: str | None)
     return dict(zip([a.id for a in originals], mean.centre(rows), strict=True))
 
 
+def _mark_headline_only(article: Article) -> None:
+    """Record that ``article`` was grouped by its headline alone (see :mod:`.text`)."""
+    article.ext.setdefault("newsweave", {})["grouped_by"] = "headline"
+
+
+def headline_only(article: Article) -> bool:
+    """Whether the events stage grouped ``article`` by its headline alone."""
+    return bool(article.ext.get("newsweave", {}).get("grouped_by") == "headline")
+
+
 def event_id(key: int) -> str:
     return f"e{key + 1}"
 
@@ -148,6 +158,8 @@ def assign_events(
         if a.duplicate_of:
             continue
         p = parts(a)
+        if p.headline_only:
+            _mark_headline_only(a)
         counts[a.id] = hashed_counts(p)
         sigs[a.id] = of_parts(p)
         df.add([int(f) for idx, _ in counts[a.id].values() for f in idx])
@@ -174,6 +186,8 @@ def assign_events(
     for a in sorted(articles, key=lambda x: x.order):
         if a.id in known:
             a.event = _resolve(alias, known[a.id]["event"])
+            if known[a.id].get("headline_only"):
+                _mark_headline_only(a)
             continue
         if a.duplicate_of:
             orig = a.duplicate_of
@@ -187,6 +201,8 @@ def assign_events(
         else:
             a.event = _resolve(alias, event_id(key_of[a.id]))
         known[a.id] = {"event": a.event, "duplicate_of": a.duplicate_of}
+        if headline_only(a):
+            known[a.id]["headline_only"] = True
 
     st["docfreq"] = df.to_json()
     st["event_clusters"] = {

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from ..errors import Code
 from ..model import Report
 from ..pipeline import Config, register
 from . import state
 from .dedupe import Deduper
-from .events import EventProfile, assign_events, build_events
+from .events import EventProfile, assign_events, build_events, headline_only
 from .order import stream
 from .storylines import assign_storylines, build_storylines
 
@@ -41,6 +42,17 @@ def events(report: Report, config: Config) -> None:
     """Group articles into events: online, time-aware clustering with a merge step."""
     st = state.for_report(report, config)
     profiles = assign_events(report.articles, st, embeddings=config.get(EVENTS, "embeddings"))
+    for a in report.articles:
+        if headline_only(a):
+            report.ext.setdefault("warnings", []).append(
+                {
+                    "source": a.source,
+                    "code": Code.HEADLINE_ONLY.value,
+                    "reason": f"article {a.id!r}: its text holds few of its headline's words "
+                    "(a gallery, a footer or another story under the headline?); "
+                    "grouped by its headline",
+                }
+            )
     central = {m: v for prof in profiles.values() for m, v in prof.central.items()}
     build_events(report, st, central)
     report.__dict__[_PROFILES] = profiles

@@ -4,6 +4,12 @@ Only cheap, deterministic text handling lives here, so grouping runs with the ba
 URL lines (ECB+ pages start with one) and short chrome lines are skipped, the title falls back to
 the first sentence, and names come from ``article.entities`` when the entity stage filled them,
 else from capitalised phrases.
+
+A page's text is not always its headline's story: a photo gallery of other stories, a copyright
+footer, a menu or another article scraped under the headline. When an article came with a
+headline (not one guessed from its first line) and its text holds few of the headline's words
+(``HEADLINE_SUPPORT``), grouping reads the headline alone (:attr:`Parts.headline_only`), and the
+events stage reports it.
 """
 
 from __future__ import annotations
@@ -19,6 +25,10 @@ from ..model import Article
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"})
 #: Words of the lead (after the title) that count as the lead.
 LEAD_WORDS = 80
+#: Share of a headline's words that its text must contain to be read as the headline's story.
+#: Measured on giveme5w1h (the one labelled set with headlines): 0.15 / 0.25 / 0.34 give event
+#: BCubed F1 0.925 / 0.928 / 0.925 (0.918 without the rule); it flags 10 of its 383 pages.
+HEADLINE_SUPPORT = 0.25
 
 _URL_LINE = re.compile(r"^\s*(https?\s*:|www\s*\.)|^\S*\s*[:.]\s*/\s*/", re.I)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.U)
@@ -54,6 +64,8 @@ class Parts:
     lead: list[str]
     body: list[str]
     names: list[str]
+    #: The text is not the headline's story (see ``HEADLINE_SUPPORT``): only the title is read.
+    headline_only: bool = False
 
 
 def content_lines(text: str) -> list[str]:
@@ -115,6 +127,20 @@ def entity_names(article: Article) -> list[str]:
     return heuristic_names(article.text)
 
 
+def headline_supported(title: list[str], body: list[str]) -> bool:
+    """Whether ``body`` holds at least ``HEADLINE_SUPPORT`` of the words of ``title`` (tokens)."""
+    words = set(title)
+    return not words or len(words & set(body)) >= HEADLINE_SUPPORT * len(words)
+
+
+def _headline_given(article: Article) -> bool:
+    """Whether ``article`` came with its headline (a page's or a record's title). A title the
+    cleaner took from the first line of plain text is a guess: when the text does not support
+    it, the guess is the chrome (a site name, a caption, a style rule), not the text."""
+    from_text = article.ext.get("newsweave", {}).get("title_in_text", False)
+    return bool(article.title and article.title.strip()) and not from_text
+
+
 def parts(article: Article) -> Parts:
     """Split ``article`` into the parts the grouping representation weights."""
     lines = content_lines(article.text)
@@ -123,9 +149,10 @@ def parts(article: Article) -> Parts:
     if lines and lines[0] == title:
         body_text = "\n".join(lines[1:]) or body_text
     body = tokens(body_text)
-    return Parts(
-        title=tokens(title),
-        lead=body[:LEAD_WORDS],
-        body=body,
-        names=entity_names(article),
-    )
+    head = tokens(title)
+    names = entity_names(article)
+    if _headline_given(article) and not headline_supported(head, body):
+        in_title = set(head)
+        names = [n for n in names if in_title.issuperset(tokens(n))]
+        return Parts(title=head, lead=[], body=[], names=names, headline_only=True)
+    return Parts(title=head, lead=body[:LEAD_WORDS], body=body, names=names)
