@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import builtins
 import copy
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,9 @@ import pytest
 from newsweave import embed
 from newsweave.embed import Embedder, NoEmbedder, get_embedder
 from newsweave.errors import NotInstalledError
+from newsweave.group.clusters import ClusterParams, mix
 from newsweave.group.stages import EVENTS, dedupe, events, storylines
-from newsweave.group.vectors import DenseMean, dot, net, with_dense
+from newsweave.group.vectors import DenseMean, dot_parts, sparse, with_dense
 from newsweave.model import Article, Report
 from newsweave.pipeline import Config
 
@@ -33,6 +35,11 @@ def test_no_embedder_is_the_default_and_adds_nothing() -> None:
     assert out.shape == (2, 0)
     vec = {3: 0.6, 7: 0.8}
     assert with_dense(vec, out[0]) == vec
+
+
+def test_auto_prefers_the_multilingual_embedder() -> None:
+    expected = next((k for k in ("e5", "minilm") if embed.available(k)), "none")
+    assert get_embedder("auto").name == expected
 
 
 def test_unknown_embedder_name() -> None:
@@ -64,17 +71,27 @@ def test_missing_backend_names_the_extra(
     assert "pip install torch==2.13.0" in msg
 
 
-def test_dense_part_mixes_the_cosines() -> None:
+def test_dense_part_is_kept_apart_from_tfidf() -> None:
     rng = np.random.default_rng(0)
     e1, e2 = (v / np.linalg.norm(v) for v in rng.normal(size=(2, 8)))
     a, b = {1: 1.0}, {1: 0.6, 2: 0.8}
-    va, vb = with_dense(a, e1, 0.5), with_dense(b, e2, 0.5)
+    va, vb = with_dense(a, e1), with_dense(b, e2)
     assert all(v >= 0 for v in va.values())  # signs live in the feature, not the value
-    assert dot(va, vb) == pytest.approx(0.5 * 0.6 + 0.5 * float(e1 @ e2))
-    assert dot(va, va) == pytest.approx(1.0)
+    assert dot_parts(va, vb) == pytest.approx((0.6, float(e1 @ e2)))
+    assert sparse(va) == a
     total = {f: va.get(f, 0.0) + vb.get(f, 0.0) for f in va.keys() | vb.keys()}
-    assert dot(va, net(total)) == pytest.approx(dot(va, total))
-    assert sum(v * v for v in net(total).values()) == pytest.approx(dot(total, total))
+    assert dot_parts(va, total) == pytest.approx((1.6, 1.0 + float(e1 @ e2)))
+
+
+def test_the_embedding_counts_only_for_close_dates_and_agreeing_names() -> None:
+    p = ClusterParams(threshold=0.1, merge_threshold=0.1, tau_days=60, decay_floor=0.5,
+                      dense_weight=0.4, dense_tau_days=7)  # fmt: skip
+    assert mix(p, 0.2, 0.9, 0.0, 0.0) == pytest.approx(0.6 * 0.2 + 0.4 * 0.9)  # same day
+    assert mix(p, 0.2, 0.9, None, 0.0) == 0.2  # a date missing: no evidence of the same days
+    assert mix(p, 0.2, 0.9, 0.0, 1.0) == 0.2  # disjoint participants: two incidents
+    later = mix(p, 0.2, 0.9, 7.0, 0.0)
+    assert 0.2 < later < mix(p, 0.2, 0.9, 1.0, 0.0)  # falls with the days between
+    assert mix(replace(p, dense_weight=0.0), 0.2, 0.9, 0.0, 0.0) == 0.2
 
 
 def test_dense_mean_centres() -> None:
@@ -89,7 +106,7 @@ def test_dense_mean_centres() -> None:
 @needs_minilm
 def test_minilm_paraphrases_are_closer() -> None:
     e = get_embedder("minilm")
-    assert e.name == "minilm" and get_embedder("auto") is e
+    assert e.name == "minilm"
     x = e.embed(
         [
             "The central bank raised interest rates by half a point.",
@@ -129,9 +146,11 @@ def _run(arts: list[Article], config: Config) -> Report:
     return report
 
 
-@needs_minilm
-def test_grouping_with_embeddings_is_stable(tmp_path: Path) -> None:
-    config = Config(state_dir=tmp_path, options={EVENTS: {"embeddings": "minilm"}})
+@pytest.mark.parametrize("name", ["minilm", "e5"])
+def test_grouping_with_embeddings_is_stable(tmp_path: Path, name: str) -> None:
+    if not embed.available(name):
+        pytest.skip(f"the optional 'embeddings' extra ({name}) is not installed")
+    config = Config(state_dir=tmp_path, options={EVENTS: {"embeddings": name}})
     arts = _articles()
     first = _run(copy.deepcopy(arts[:3]), config)
     by_id = {a.id: a.event for a in first.articles}

@@ -2,6 +2,7 @@
 
 import pytest
 
+from newsweave.embed import available
 from newsweave.eval import check_floors, data_path, load_floors
 from newsweave.eval.clustering import evaluate, load
 
@@ -15,12 +16,15 @@ SETS = [
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("embeddings", [None, "e5"])
 @pytest.mark.parametrize(("parts", "level"), SETS)
-def test_floors_hold(parts: tuple[str, ...], level: str) -> None:
+def test_floors_hold(parts: tuple[str, ...], level: str, embeddings: str | None) -> None:
     path = data_path(*parts)
     if not path.exists():
         pytest.skip(f"{path} not available")
-    result = evaluate(path, level=level)
+    if embeddings and not available(embeddings):
+        pytest.skip(f"the optional 'embeddings' extra ({embeddings}) is not installed")
+    result = evaluate(path, level=level, embeddings=embeddings)
     assert result.variant in load_floors("clustering"), "every evaluated set has pinned floors"
     assert check_floors(result) == []
     assert result.counts["articles"] > 300

@@ -294,11 +294,18 @@ def eval_extraction(
 def eval_clustering(
     path: PathArg = None,
     level: Annotated[str, typer.Option(help="event or topic (storyline).")] = "event",
+    embeddings: Annotated[
+        str, typer.Option(help="Headline embeddings for events: none, e5, minilm, auto.")
+    ] = "none",
+    entities: Annotated[
+        bool, typer.Option("--entities", help="Names from the spaCy entity stage, as analyze.")
+    ] = False,
     check: CheckOpt = False,
     json_out: JsonOpt = None,
 ) -> None:
     """Story grouping: BCubed and pairwise precision/recall/F1, cluster counts and time."""
-    _run_eval("clustering", path, check, json_out, level=level)
+    emb = None if embeddings == "none" else embeddings
+    _run_eval("clustering", path, check, json_out, level=level, embeddings=emb, entities=entities)
 
 
 @eval_app.command("quotes")

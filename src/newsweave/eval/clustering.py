@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from ..embed import get_embedder
 from ..group import stages as _group_stages  # noqa: F401  (registers the grouping stages)
 from ..io import ReadOptions
 from ..io.readers import read_inputs
@@ -57,6 +58,17 @@ def dataset_name(path: Path) -> str:
         return f"{path.parent.name}-{path.name}"
     stem = path.name.split(".")[0]
     return "giveme5w1h" if stem.startswith("giveme5w1h") else stem
+
+
+def variant_name(path: Path, level: str, entities: bool, embeddings: str | None) -> str:
+    """The key of a run in the floors file: ``SET:LEVEL``, plus ``+entities`` and
+    ``+EMBEDDER`` when those are on (each setting has floors of its own)."""
+    name = f"{dataset_name(path)}:{level}"
+    if entities:
+        name += "+entities"
+    if embeddings and embeddings != "none":
+        name += f"+{get_embedder(embeddings).name}"
+    return name
 
 
 def load_folder(root: Path) -> tuple[list[Article], dict[str, dict[str, str]]]:
@@ -148,6 +160,6 @@ def evaluate(
             "wire_copies": sum(1 for a in report.articles if a.duplicate_of),
         },
         seconds=seconds,
-        variant=f"{dataset_name(path)}:{level}",
+        variant=variant_name(path, level, entities, embeddings),
         details={"path": str(path), "entities": entities, "embeddings": embeddings or "none"},
     )

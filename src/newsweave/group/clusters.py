@@ -10,6 +10,12 @@ above ``threshold`` or starts a new one. After each join, the grown cluster is m
 active cluster whose centroid is now as close as ``merge_threshold`` (the clusters turned out to
 be one story; cf. Miranda et al., EMNLP 2018, who link and revisit clusters as evidence grows).
 
+With sentence embeddings on (``dense_weight``), the embedding cosine counts only as far as the
+two sides are close in time and their names agree (:func:`mix`): an embedding tells that two
+texts tell the same kind of story, and two earthquakes, two DUI arrests of one team's players or
+two protests in neighbouring countries are the same kind of story; only the same days and the
+same participants make them one event.
+
 Written by hand rather than with an ANN library because the index must support cheap updates
 and deletions of centroids as clusters grow and retire; an inverted index over a few dozen top
 features per centroid does that in a few lines, and faiss is not part of the base install.
@@ -25,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .signature import Profile, Signature, conflict, conflict_events
-from .vectors import SparseVec, dot
+from .vectors import DENSE_BASE, SparseVec, dot_parts
 
 #: What the clusterer gets of an item: vector, time, signature, names-part vector.
 Item = tuple[SparseVec, float | None, Signature | None, SparseVec | None]
@@ -64,6 +70,11 @@ class ClusterParams:
     #: cluster must stay tight, as an event) or "centroid" (cosine of their members' sums: a
     #: cluster may spread, as a storyline whose events differ but share a centre).
     link: str = "average"
+    #: Share of the embedding cosine in a similarity when both sides are of the same day and
+    #: their names agree (0: TF-IDF alone; see :func:`mix`).
+    dense_weight: float = 0.0
+    #: The embedding's share falls by e with every this many days between the two sides.
+    dense_tau_days: float = 7.0
 
 
 @dataclass
@@ -112,7 +123,8 @@ class Cluster:
                 self.last = t if self.last is None else max(self.last, t)
 
     def top_features(self, n: int) -> list[int]:
-        return [f for f, _ in heapq.nlargest(n, self.total.items(), key=lambda kv: kv[1])]
+        """The ``n`` strongest TF-IDF features of the vector sum (what the index keys on)."""
+        return _top(self.total, n)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -136,6 +148,13 @@ class Cluster:
             sig=Profile.from_json(d.get("sig")),
             names={int(k): float(v) for k, v in (d.get("names") or {}).items()},
         )
+
+
+def _top(vec: SparseVec, n: int) -> list[int]:
+    """The ``n`` strongest TF-IDF features of ``vec`` (an embedding dimension is set in nearly
+    every vector, so it would find every cluster)."""
+    feats = ((f, v) for f, v in vec.items() if f < DENSE_BASE)
+    return [f for f, _ in heapq.nlargest(n, feats, key=lambda kv: kv[1])]
 
 
 def _rounded(vec: SparseVec) -> dict[str, float]:
@@ -177,6 +196,19 @@ def decay(gap: float | None, p: ClusterParams) -> float:
     return p.decay_floor + (1.0 - p.decay_floor) * math.exp(-gap / p.tau_days)
 
 
+def mix(p: ClusterParams, tfidf: float, dense: float, gap: float | None, clash: float) -> float:
+    """A similarity from its TF-IDF and embedding parts (:func:`.vectors.dot_parts`).
+
+    The embedding's share is ``dense_weight`` times the closeness in time
+    (``exp(-gap / dense_tau_days)``; 0 when a date is missing: no evidence of the same days) times
+    the agreement of names (``1 - clash``). ``tfidf`` and ``dense`` are plain cosines (sums of
+    them over a cluster's members)."""
+    if not p.dense_weight or gap is None:
+        return tfidf
+    share = p.dense_weight * math.exp(-gap / p.dense_tau_days) * (1.0 - clash)
+    return (1.0 - share) * tfidf + share * dense
+
+
 class OnlineClusterer:
     """Assigns items to clusters one at a time; state is the active window and its index."""
 
@@ -213,9 +245,8 @@ class OnlineClusterer:
 
     def candidates(self, vec: SparseVec) -> set[int]:
         """Active clusters sharing a strong feature with ``vec``."""
-        top = heapq.nlargest(QUERY_FEATURES, vec.items(), key=lambda kv: kv[1])
         shared: dict[int, int] = {}
-        for f, _ in top:
+        for f in _top(vec, QUERY_FEATURES):
             for k in self._postings.get(f, ()):
                 shared[k] = shared.get(k, 0) + 1
         if len(shared) <= MAX_CANDIDATES:
@@ -227,10 +258,11 @@ class OnlineClusterer:
         self, vec: SparseVec, t: float | None, c: Cluster, sig: Signature | None = None
     ) -> float:
         # Average link: mean similarity to the members (their unit vectors sum to ``total``).
-        avg = dot(vec, c.total) / max(1, len(c.members))
-        if sig is not None and self.p.conflict_weight:
-            avg *= 1.0 - self.p.conflict_weight * conflict(sig, c.sig)
-        return avg * decay(gap_days(t, c.first, c.last), self.p)
+        clash = conflict(sig, c.sig) if sig is not None else 0.0
+        gap = gap_days(t, c.first, c.last)
+        avg = mix(self.p, *dot_parts(vec, c.total), gap, clash) / max(1, len(c.members))
+        avg *= 1.0 - self.p.conflict_weight * clash
+        return avg * decay(gap, self.p)
 
     def _norm(self, c: Cluster) -> float:
         """Norm of ``c``'s vector sum (kept with the index; computed for unindexed clusters)."""
@@ -284,13 +316,14 @@ class OnlineClusterer:
         """Average (or centroid) link of two clusters, decayed by their time gap; ``p``
         overrides the clusterer's settings."""
         p = p or self.p
-        if p.link == "centroid":
-            avg = dot(a.total, b.total) / (self._norm(a) * self._norm(b))
-        else:
-            avg = dot(a.total, b.total) / max(1, len(a.members) * len(b.members))
         gap = span_gap(a.first, a.last, (b.first, b.last))
-        if p.merge_conflict_weight:
-            avg *= 1.0 - p.merge_conflict_weight * conflict_events(a.sig, b.sig)
+        clash = conflict_events(a.sig, b.sig) if p.merge_conflict_weight or p.dense_weight else 0.0
+        raw = mix(p, *dot_parts(a.total, b.total), gap, clash)
+        if p.link == "centroid":
+            avg = raw / (self._norm(a) * self._norm(b))
+        else:
+            avg = raw / max(1, len(a.members) * len(b.members))
+        avg *= 1.0 - p.merge_conflict_weight * clash
         return avg * decay(gap, p)
 
     def _merge_around(self, c: Cluster, near: list[int]) -> Cluster:

@@ -16,7 +16,7 @@ import numpy as np
 
 from .clusters import ClusterParams, decay, span_gap
 from .signature import Profile, Signature, conflict_halves
-from .vectors import SparseVec, dot
+from .vectors import SparseVec, dot_parts
 
 #: Smallest event that is tried, and smallest half kept.
 MIN_SIZE = 4
@@ -46,7 +46,9 @@ def bisect(
     n = len(vecs)
     if n < MIN_SIZE:
         return None
-    sim = np.array([[dot(vecs[i], vecs[j]) for j in range(n)] for i in range(n)])
+    # TF-IDF alone: an embedding sees two incidents of one kind as one, which is what a split
+    # must tell apart.
+    sim = np.array([[dot_parts(vecs[i], vecs[j])[0] for j in range(n)] for i in range(n)])
     far = sim + np.diag(np.full(n, np.inf))
     i, j = np.unravel_index(np.argmin(far), far.shape)
     np.fill_diagonal(sim, 0.0)

@@ -7,13 +7,14 @@ L2-normalised, then scaled by its weight; the parts live in separate hashed name
 dot product of two vectors is the weighted sum of the per-part cosines.
 
 With the optional ``embeddings`` extra (see :mod:`newsweave.embed`), a sentence embedding of the
-title and lead is one more part (:func:`with_dense`): centred on the running mean of the stream's
+headline is one more part (:func:`with_dense`): centred on the running mean of the stream's
 embeddings (:class:`DenseMean`, persisted like ``DocFreq``: raw sentence embeddings of any two
 news texts are similar, centring makes unrelated articles score about 0 as with TF-IDF), unit
 length, and stored above ``N_FEATURES`` with each dimension split into a positive and a negative
-feature (all values stay non-negative, so the centroid's strongest-feature index and pruning work
-as before); :func:`dot` counts the negative features with a minus sign, so the dot product stays
-``(1 - w) * tfidf_cosine + w * embedding_cosine``.
+feature (all values stay non-negative, so sums and pruning work as before). :func:`dot_parts`
+gives the TF-IDF and the embedding parts of a dot product apart (a negative feature counts with a
+minus sign): the clusterer decides how much the embedding counts (see
+:func:`.clusters.mix`), the split pass and storylines read the TF-IDF part alone (:func:`sparse`).
 """
 
 from __future__ import annotations
@@ -40,9 +41,6 @@ SparseVec = dict[int, float]
 #: First feature of the dense (embedding) part: dimension i is features ``DENSE_BASE + 2i``
 #: (its positive value) and ``DENSE_BASE + 2i + 1`` (minus its negative value).
 DENSE_BASE = N_FEATURES
-#: Share of the embedding cosine in the similarity when embeddings are on (BASELINES.md's best
-#: combination, 0.5 TF-IDF + 0.5 MiniLM).
-DENSE_WEIGHT = 0.5
 
 
 def _identity(doc: Sequence[str]) -> Sequence[str]:
@@ -119,19 +117,30 @@ def weigh(counts: dict[str, tuple[np.ndarray, np.ndarray]], df: DocFreq) -> Spar
     return vec
 
 
-def dot(a: SparseVec, b: SparseVec) -> float:
-    """Dot product of two sparse vectors (iterates over the smaller); a dense feature's
-    partner of the other sign counts negatively (see :func:`with_dense`)."""
+def dot_parts(a: SparseVec, b: SparseVec) -> tuple[float, float]:
+    """The TF-IDF and the embedding parts of the dot product of ``a`` and ``b`` (iterates over
+    the smaller); a dense feature's partner of the other sign counts negatively."""
     if len(a) > len(b):
         a, b = b, a
     get = b.get
-    s = 0.0
+    tfidf = dense = 0.0
     for f, v in a.items():
         if f < DENSE_BASE:
-            s += v * get(f, 0.0)
+            tfidf += v * get(f, 0.0)
         else:
-            s += v * (get(f, 0.0) - get(f ^ 1, 0.0))
-    return s
+            dense += v * (get(f, 0.0) - get(f ^ 1, 0.0))
+    return tfidf, dense
+
+
+def dot(a: SparseVec, b: SparseVec) -> float:
+    """Dot product of two sparse vectors, TF-IDF and embedding parts together."""
+    tfidf, dense = dot_parts(a, b)
+    return tfidf + dense
+
+
+def sparse(vec: SparseVec) -> SparseVec:
+    """The TF-IDF part of ``vec`` (without the embedding's features)."""
+    return {f: v for f, v in vec.items() if f < DENSE_BASE}
 
 
 @dataclass
@@ -164,38 +173,15 @@ class DenseMean:
         return cls(int(data["n"]), list(data["total"])) if data else cls()
 
 
-def with_dense(vec: SparseVec, emb: np.ndarray, weight: float | None = None) -> SparseVec:
-    """``vec`` (unit or empty) and the unit embedding ``emb`` as one unit vector whose dot
-    products mix the two cosines ``(1 - weight) : weight`` (default ``DENSE_WEIGHT``)."""
+def with_dense(vec: SparseVec, emb: np.ndarray) -> SparseVec:
+    """``vec`` with the unit embedding ``emb`` as its dense features (``vec`` itself when the
+    embedding is empty or zero)."""
     if not len(emb) or not np.any(emb):
         return vec
-    weight = DENSE_WEIGHT if weight is None else weight
-    a = math.sqrt(1.0 - weight) if vec else 0.0
-    b = math.sqrt(weight) if vec else 1.0
-    out = {f: a * v for f, v in vec.items()}
+    out = dict(vec)
     for i, x in enumerate(emb.tolist()):
         if x > 0:
-            out[DENSE_BASE + 2 * i] = b * x
+            out[DENSE_BASE + 2 * i] = x
         elif x < 0:
-            out[DENSE_BASE + 2 * i + 1] = -b * x
-    return out
-
-
-def net(vec: SparseVec) -> SparseVec:
-    """``vec`` with each dense dimension's two features netted into one (a sum of vectors has
-    both), so that its norm is the norm of the vector it stands for."""
-    out: SparseVec = {}
-    for f, v in vec.items():
-        if f < DENSE_BASE:
-            out[f] = v
-            continue
-        pos = f & ~1
-        val = out.get(pos, 0.0) + (v if f == pos else -v)
-        out[pos] = val
-    for f in [f for f in out if f >= DENSE_BASE]:
-        val = out.pop(f)
-        if val > 0:
-            out[f] = val
-        elif val < 0:
-            out[f | 1] = -val
+            out[DENSE_BASE + 2 * i + 1] = -x
     return out
