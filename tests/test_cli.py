@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 import typer.main
 from typer.testing import CliRunner
 
 from newsweave.cli import app
+from newsweave.embed import available
 
 runner = CliRunner()
 
@@ -130,3 +132,20 @@ def test_story_ids_survive_adding_articles(examples_dir: Path, tmp_path: Path) -
     args = ["analyze", str(examples_dir), "--out", str(fresh), "-q", "--no-state"]
     assert runner.invoke(app, args).exit_code == 0
     assert not (fresh / "state").exists()
+
+
+def test_an_unknown_embedder_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["analyze", str(tmp_path), "--embeddings", "word2vec"])
+    assert result.exit_code == 2
+    assert "word2vec" in result.output
+
+
+@pytest.mark.skipif(not available("e5"), reason="the optional 'embeddings' extra is not installed")
+def test_analyze_with_headline_embeddings(examples_dir: Path, tmp_path: Path) -> None:
+    args = ["analyze", str(examples_dir), "--out", str(tmp_path), "-q", "--embeddings", "e5"]
+    assert runner.invoke(app, args).exit_code == 0
+    report = json.loads((tmp_path / "report.json").read_text())
+    strike = [a["event"] for a in report["articles"] if "strike" in (a.get("title") or "").lower()]
+    assert len(strike) > 2 and len(set(strike)) == 1  # the strike told by several outlets
+    state = json.loads((tmp_path / "state" / "grouping.json").read_text())
+    assert state["embeddings"] == "e5:headline"  # a later run must use the same embedder

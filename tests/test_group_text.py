@@ -49,6 +49,21 @@ def test_a_first_line_guessed_as_title_never_overrides_the_text() -> None:
     assert "mandalay" in p.body
 
 
+def test_a_site_or_section_name_as_title_never_overrides_the_text() -> None:
+    # Real pages often carry their site's or section's name as title, over a real story.
+    for title in ("Pressemitteilungen", "Press releases | City of Bern", "World news"):
+        assert not parts(_art("a", _STORY, title)).headline_only, title
+
+
+def test_inflected_and_compound_words_support_their_headline() -> None:
+    text = (
+        "Körperliche Aktivität während der Schwangerschaft hat positive Auswirkungen. Ärztinnen "
+        "raten werdenden Müttern, sich regelmässig zu bewegen, und Hebammen motivieren dazu."
+    )
+    p = parts(_art("a", text, "Schwangere Frauen sollen zu Bewegung motiviert werden"))
+    assert not p.headline_only
+
+
 def _run(arts: list[Article], config: Config) -> Report:
     report = Report(articles=arts)
     for stage in (dedupe, events, storylines):

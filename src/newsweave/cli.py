@@ -15,6 +15,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .analyze import Hooks, analyze
+from .embed import get_embedder
+from .errors import NotInstalledError
+from .group.stages import EVENTS
 from .io import ReadOptions
 from .model import Article, Problem
 from .pipeline import Config
@@ -94,9 +97,25 @@ def analyze_cmd(
         str | None,
         typer.Option(help="Also save into a store: sqlite:///PATH.db or postgresql://HOST/DB."),
     ] = None,
+    embeddings: Annotated[
+        str,
+        typer.Option(
+            help="Headline embeddings for grouping events (the 'embeddings' extra): none, e5 "
+            "(multilingual), minilm (English, needs torch) or auto."
+        ),
+    ] = "none",
 ) -> None:
     """Analyse articles and write report.json, report.md and report.html to --out."""
-    config = Config(workers=workers, state_dir=None if no_state else state_dir or out_dir / "state")
+    if embeddings != "none":
+        try:  # a missing extra or a misspelt name is the user's to fix, before any work
+            get_embedder(embeddings)
+        except (ValueError, NotInstalledError) as exc:
+            raise typer.BadParameter(str(exc), param_hint="--embeddings") from exc
+    config = Config(
+        workers=workers,
+        state_dir=None if no_state else state_dir or out_dir / "state",
+        options={EVENTS: {"embeddings": embeddings}} if embeddings != "none" else {},
+    )
     executor: Any = None
     if engine == "dask":
         from .engines.dask import DaskExecutor

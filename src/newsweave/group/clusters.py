@@ -73,7 +73,9 @@ class ClusterParams:
     #: Share of the embedding cosine in a similarity when both sides are of the same day and
     #: their names agree (0: TF-IDF alone; see :func:`mix`).
     dense_weight: float = 0.0
-    #: The embedding's share falls by e with every this many days between the two sides.
+    #: The embedding's share falls by e with every this many days between the two sides
+    #: (measured with e5: 2 / 7 / 30 days give giveme5w1h events 0.935 / 0.936 / 0.936 and
+    #: ML-Crisis storylines 0.728 / 0.743 / 0.680).
     dense_tau_days: float = 7.0
 
 

@@ -6,13 +6,15 @@ when ``Config.state_dir`` is set; otherwise the state lives for one run only. Fo
     {
       "format": "newsweave.grouping", "version": 1,
       "docfreq":   {"n_docs": N, "df": {"<hashed feature>": count, ...}},
-      "articles":  {"<article id>": {"event": "e3", "duplicate_of": null | "<id>"}, ...},
+      "articles":  {"<article id>": {"event": "e3", "duplicate_of": null | "<id>",
+                                      "headline_only": true (only when so)}, ...},
       "events":    {"e3": {"articles": [...], "storyline": "s1", "start": ..., "end": ...,
                            "title": ..., "also_ran_in": [...]}, ...},
       "event_clusters":     {"active": [cluster, ...], "next_key": K},
       "storyline_clusters": {"active": [cluster, ...], "next_key": K},
       "storylines": {"s1": {"events": [...]}, ...},
-      "minhash":   {"recent": [["<article id>", t, [hash values]], ...]}
+      "minhash":   {"recent": [["<article id>", t, [hash values]], ...]},
+      "embeddings": "none" | "e5:headline" | ..., "embed_mean": {"n": N, "total": [...]}
     }
 
 A cluster is ``{"key", "members", "total" (sparse vector sum), "first", "last"}``; event ``eK``
