@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from newsweave.embed import available
 from newsweave.eval import shared_dir
-from newsweave.group.stages import dedupe, events, storylines
+from newsweave.group.stages import EVENTS, dedupe, events, storylines
 from newsweave.model import Article, Report
 from newsweave.pipeline import Config
 
@@ -45,8 +46,12 @@ def _group(arts: list[Article], config: Config | None = None) -> Report:
     return report
 
 
-def test_seed_events_and_storyline() -> None:
-    report = _group(_seed_articles())
+@pytest.mark.parametrize("embeddings", [None, "e5"])
+def test_seed_events_and_storyline(embeddings: str | None) -> None:
+    if embeddings and not available(embeddings):
+        pytest.skip(f"the optional 'embeddings' extra ({embeddings}) is not installed")
+    options = {EVENTS: {"embeddings": embeddings}} if embeddings else {}
+    report = _group(_seed_articles(), Config(options=options))
     ev = {a.id: a.event for a in report.articles}
     assert ev["000"] == ev["001"] == ev["002"] == ev["004"]
     assert ev["003"] != ev["000"]
