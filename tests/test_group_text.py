@@ -6,7 +6,7 @@ from pathlib import Path
 
 from newsweave.errors import Code
 from newsweave.group.stages import dedupe, events, storylines
-from newsweave.group.text import parts
+from newsweave.group.text import parts, url_slug
 from newsweave.model import Article, Report
 from newsweave.pipeline import Config
 
@@ -62,6 +62,30 @@ def test_inflected_and_compound_words_support_their_headline() -> None:
     )
     p = parts(_art("a", text, "Schwangere Frauen sollen zu Bewegung motiviert werden"))
     assert not p.headline_only
+
+
+def test_a_news_url_spells_the_headline_a_site_name_title_lacks() -> None:
+    url = "http://abcnews.go.com/Technology/wireStory/russian-experts-regain-control-1st-angola-satellite-52044233"
+    assert url_slug(url) == [
+        "russian",
+        "experts",
+        "regain",
+        "control",
+        "1st",
+        "angola",
+        "satellite",
+    ]
+    assert url_slug("https://www.rt.com/on-air/414286-angola-satellite-launch-baikonur/") == [
+        "angola", "satellite", "launch", "baikonur",
+    ]  # fmt: skip
+    assert url_slug("https://www.npr.org/templates/search/index.php?q=x") == []
+    assert url_slug(None) == []
+    stub = _art("a", "ABC News. Check out the latest videos.", "ABC News")
+    stub.url = url
+    assert {"angola", "satellite", "regain"} <= set(parts(stub).title)
+    titled = _art("b", _STORY, "59 dead, 527 injured in Las Vegas shooting")
+    titled.url = url  # an informative headline is not mixed with its URL
+    assert "angola" not in parts(titled).title
 
 
 def _run(arts: list[Article], config: Config) -> Report:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -35,6 +36,8 @@ HEADLINE_SUPPORT = 0.25
 #: text does not support on trafilatura-eval's pages had 1-3 words, the text being the story. The
 #: headlines over a gallery or a footer in giveme5w1h have 5 to 11.
 HEADLINE_MIN_WORDS = 5
+#: Hyphenated words a URL path segment needs to be read as a headline (see :func:`url_slug`).
+SLUG_WORDS = 3
 #: Letters of a word that :func:`headline_supported` compares (a crude stem for any language).
 STEM = 5
 
@@ -152,6 +155,22 @@ def informative_headline(title: str, words: list[str]) -> bool:
     return len(set(words)) >= HEADLINE_MIN_WORDS and "|" not in title
 
 
+def url_slug(url: str | None) -> list[str]:
+    """Words of the headline a news URL spells in its path (".../2017/12/29/russian-space-
+    experts-regain-control-1st-angola-satellite-52044233"): the tokens of its longest path
+    segment of at least ``SLUG_WORDS`` hyphenated words (numbers and file endings dropped)."""
+    if not url:
+        return []
+    path = urlsplit(url).path
+    best: list[str] = []
+    for seg in path.split("/"):
+        seg = re.sub(r"\.[a-z0-9]{2,5}$", "", seg)
+        words = [w for w in re.split(r"[-_]+", seg) if w and not w.isdigit()]
+        if len(words) >= SLUG_WORDS and len(words) > len(best):
+            best = words
+    return tokens(" ".join(best))
+
+
 def _headline_given(article: Article) -> bool:
     """Whether ``article`` came with its headline (a page's or a record's title). A title the
     cleaner took from the first line of plain text is a guess: when the text does not support
@@ -170,11 +189,12 @@ def parts(article: Article) -> Parts:
     body = tokens(body_text)
     head = tokens(title)
     names = entity_names(article)
-    if (
-        _headline_given(article)
-        and informative_headline(title, head)
-        and not headline_supported(head, body)
-    ):
+    given = _headline_given(article)
+    if given and not informative_headline(title, head):
+        # A site's name for a title: the URL often spells the headline
+        # ("ABC News" over .../russian-space-experts-regain-control-1st-angola-satellite-5204).
+        head += url_slug(article.url)
+    elif given and not headline_supported(head, body):
         in_title = set(head)
         names = [n for n in names if in_title.issuperset(tokens(n))]
         return Parts(title=head, lead=[], body=[], names=names, headline_only=True)
