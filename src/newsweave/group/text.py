@@ -9,7 +9,9 @@ A page's text is not always its headline's story: a photo gallery of other stori
 footer, a menu or another article scraped under the headline. When an article came with an
 informative headline (not one guessed from its first line, nor a site's name) and its text holds
 few of the headline's words (``HEADLINE_SUPPORT``), grouping reads the headline alone
-(:attr:`Parts.headline_only`), and the events stage reports it.
+(:attr:`Parts.headline_only`), and the events stage reports it. A title that is a site's or
+section's name ("ABC News") says nothing of the story; a news URL often spells the headline in
+its path, and its words join the title (:func:`url_slug`).
 """
 
 from __future__ import annotations
