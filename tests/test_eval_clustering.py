@@ -3,7 +3,7 @@
 import pytest
 
 from newsweave.embed import available
-from newsweave.eval import check_floors, data_path, load_floors
+from newsweave.eval import EvalResult, check_floors, data_path, load_floors
 from newsweave.eval.clustering import evaluate, load
 
 SETS = [
@@ -16,15 +16,19 @@ SETS = [
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("embeddings", [None, "e5"])
+@pytest.mark.parametrize(
+    ("embeddings", "entities"), [(None, False), ("e5", False), (None, True)], ids=str
+)
 @pytest.mark.parametrize(("parts", "level"), SETS)
-def test_floors_hold(parts: tuple[str, ...], level: str, embeddings: str | None) -> None:
+def test_floors_hold(
+    parts: tuple[str, ...], level: str, embeddings: str | None, entities: bool
+) -> None:
     path = data_path(*parts)
     if not path.exists():
         pytest.skip(f"{path} not available")
     if embeddings and not available(embeddings):
         pytest.skip(f"the optional 'embeddings' extra ({embeddings}) is not installed")
-    result = evaluate(path, level=level, embeddings=embeddings)
+    result = evaluate(path, level=level, embeddings=embeddings, entities=entities)
     assert result.variant in load_floors("clustering"), "every evaluated set has pinned floors"
     assert check_floors(result) == []
     assert result.counts["articles"] > 300
@@ -55,3 +59,13 @@ def test_folder_set_reads_articles_with_path_dates_and_has_no_events() -> None:
     assert len({a.id for a in articles}) == len(articles)  # names repeat across day folders
     with pytest.raises(ValueError, match="no event labels"):
         evaluate(path, level="event")
+
+
+def test_a_run_without_pinned_floors_fails_the_check() -> None:
+    unpinned = EvalResult(task="clustering", metrics={"bcubed_f1": 1.0}, variant="mine:event")
+    assert check_floors(unpinned)[0].endswith(
+        "no floors pinned for 'mine:event' (pinned: " + ", ".join(load_floors("clustering")) + ")"
+    )
+    pinned = EvalResult(task="clustering", metrics={"bcubed_f1": 0.0, "pairwise_f1": 0.0},
+                        variant="giveme5w1h:event")  # fmt: skip
+    assert len(check_floors(pinned)) == 2

@@ -60,8 +60,13 @@ def load_floors(task: str) -> dict[str, dict[str, float]]:
 
 
 def check_floors(result: EvalResult, key: str | None = None) -> list[str]:
-    """Failures of ``result`` against its pinned floors (empty when all floors hold)."""
-    floors = load_floors(result.task).get(key or result.variant or "default", {})
+    """Failures of ``result`` against its pinned floors (empty when all floors hold); a run
+    with no floors pinned fails too (a check against nothing would pass whatever the scores)."""
+    name = key or result.variant or "default"
+    pinned = load_floors(result.task)
+    if name not in pinned:
+        return [f"{result.key()}: no floors pinned for {name!r} (pinned: {', '.join(pinned)})"]
+    floors = pinned[name]
     failures = []
     for metric, floor in floors.items():
         got = result.metrics.get(metric)
