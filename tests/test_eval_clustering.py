@@ -17,7 +17,9 @@ SETS = [
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("embeddings", "entities"), [(None, False), ("e5", False), (None, True)], ids=str
+    ("embeddings", "entities"),
+    [(None, False), ("e5", False), ("minilm+e5", False), (None, True)],
+    ids=str,
 )
 @pytest.mark.parametrize(("parts", "level"), SETS)
 def test_floors_hold(

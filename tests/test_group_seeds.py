@@ -31,7 +31,7 @@ def _seed_articles() -> list[Article]:
         arts.append(
             Article(
                 id=f.stem[:3], source=str(f), text=text, title=title,
-                published=DATES.get(f.stem[:3]), order=i,
+                published=DATES.get(f.stem[:3]), order=i, language="en",
                 ext={"newsweave": {"title_in_text": True}},  # a first-line guess, as the reader
             )
         )  # fmt: skip
@@ -46,7 +46,7 @@ def _group(arts: list[Article], config: Config | None = None) -> Report:
     return report
 
 
-@pytest.mark.parametrize("embeddings", [None, "e5"])
+@pytest.mark.parametrize("embeddings", [None, "e5", "minilm+e5"])
 def test_seed_events_and_storyline(embeddings: str | None) -> None:
     if embeddings and not available(embeddings):
         pytest.skip(f"the optional 'embeddings' extra ({embeddings}) is not installed")

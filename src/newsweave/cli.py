@@ -101,7 +101,8 @@ def analyze_cmd(
         str,
         typer.Option(
             help="Headline embeddings for grouping events (the 'embeddings' extra): none, e5 "
-            "(multilingual), minilm (English, needs torch) or auto."
+            "(multilingual), minilm (English, needs torch), minilm+e5 (MiniLM for English, "
+            "e5 for other languages) or auto (the best installed)."
         ),
     ] = "none",
 ) -> None:
@@ -314,7 +315,7 @@ def eval_clustering(
     path: PathArg = None,
     level: Annotated[str, typer.Option(help="event or topic (storyline).")] = "event",
     embeddings: Annotated[
-        str, typer.Option(help="Headline embeddings for events: none, e5, minilm, auto.")
+        str, typer.Option(help="Headline embeddings for events: none, e5, minilm, minilm+e5, auto.")
     ] = "none",
     entities: Annotated[
         bool, typer.Option("--entities", help="Names from the spaCy entity stage, as analyze.")

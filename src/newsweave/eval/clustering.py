@@ -34,9 +34,13 @@ from . import EvalResult, data_path
 from .metrics import scores
 
 DEFAULT_FILE = "giveme5w1h-news-cluster.jsonl"
-CLEAN_STAGES = ("newsweave.clean.normalize.v1", "newsweave.clean.chrome.v1")
+CLEAN_STAGES = (
+    "newsweave.clean.normalize.v1",
+    "newsweave.clean.chrome.v1",
+    # Spanish text must not go through the English models (spaCy's, MiniLM's)
+    "newsweave.clean.language.v1",
+)
 ENTITY_STAGES = (
-    "newsweave.clean.language.v1",  # Spanish text must not go through the English model
     "newsweave.nlp.parse.v1",
     "newsweave.extract.entities.v1",
 )

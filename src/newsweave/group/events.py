@@ -18,7 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..embed import get_embedder
+import numpy as np
+
+from ..embed import get_embedder, routes
 from ..model import Article, Event, Report
 from .clusters import Cluster, ClusterParams, Item, OnlineClusterer
 from .order import article_time, stream
@@ -62,7 +64,10 @@ def embed_text(article: Article) -> str:
 
 
 def _dense_parts(new: list[Article], st: dict[str, Any], embeddings: str | None) -> dict[str, Any]:
-    """Centred unit embeddings of the new originals (empty when embeddings are off)."""
+    """Centred unit embeddings of the new originals (empty when embeddings are off).
+
+    A routed embedder (:class:`~newsweave.embed.LanguageRouter`) gives each model a block of
+    its own, read by the article's language; each model's running mean centres its own block."""
     embedder = get_embedder(embeddings)
     # What the state's centroids hold: the embedder and what it embedded (a state of an older
     # version embedded title + 200 words, and is refused like one of another embedder).
@@ -77,11 +82,18 @@ def _dense_parts(new: list[Article], st: dict[str, Any], embeddings: str | None)
         return {}
     st["embeddings"] = name
     originals = [a for a in new if not a.duplicate_of]
-    rows = embedder.embed([embed_text(a) for a in originals])
-    mean = DenseMean.from_json(st.get("embed_mean"))
-    mean.add(rows)
-    st["embed_mean"] = mean.to_json()
-    return dict(zip([a.id for a in originals], mean.centre(rows), strict=True))
+    means = st.get("embed_mean") or {}
+    if "n" in means:  # one model's mean, as states before routing kept it
+        means = {embedder.name: means}
+    rows = np.zeros((len(originals), embedder.dim))
+    for model, start, idx in routes(embedder, [a.language for a in originals]):
+        raw = model.embed([embed_text(originals[i]) for i in idx])
+        mean = DenseMean.from_json(means.get(model.name))
+        mean.add(raw)
+        means[model.name] = mean.to_json()
+        rows[idx, start : start + model.dim] = mean.centre(raw)
+    st["embed_mean"] = means
+    return dict(zip([a.id for a in originals], rows, strict=True))
 
 
 def _mark_headline_only(article: Article) -> None:

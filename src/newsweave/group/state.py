@@ -14,7 +14,8 @@ when ``Config.state_dir`` is set; otherwise the state lives for one run only. Fo
       "storyline_clusters": {"active": [cluster, ...], "next_key": K},
       "storylines": {"s1": {"events": [...]}, ...},
       "minhash":   {"recent": [["<article id>", t, [hash values]], ...]},
-      "embeddings": "none" | "e5:headline" | ..., "embed_mean": {"n": N, "total": [...]}
+      "embeddings": "none" | "e5:headline" | "minilm+e5:headline" | ...,
+      "embed_mean": {"<model>": {"n": N, "total": [...]}, ...}  (one running mean per model)
     }
 
 A cluster is ``{"key", "members", "total" (sparse vector sum), "first", "last"}``; event ``eK``
