@@ -1,7 +1,7 @@
 """Grouping state: what survives between runs so stories keep their ids.
 
 Stored as one JSON file, ``<state_dir>/grouping.json`` (written atomically: temp file + rename),
-when ``Config.state_dir`` is set; otherwise the state lives for one run only. Format (version 1)::
+when ``Config.state_dir`` is set; otherwise the state lives for one run only. Format (version 2)::
 
     {
       "format": "newsweave.grouping", "version": 1,
@@ -37,7 +37,8 @@ from ..pipeline import Config
 
 FILE_NAME = "grouping.json"
 FORMAT = "newsweave.grouping"
-VERSION = 1
+#: 2: vectors with the word-pairs part (a version-1 state's centroids are not comparable).
+VERSION = 2
 _ATTR = "_newsweave_grouping_state"
 
 
@@ -67,7 +68,10 @@ def load(config: Config) -> dict[str, Any]:
         return empty()
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     if data.get("format") != FORMAT or data.get("version") != VERSION:
-        raise ValueError(f"{path}: not a newsweave grouping state (version {VERSION})")
+        raise ValueError(
+            f"{path}: not a newsweave grouping state of version {VERSION} (found "
+            f"{data.get('format')!r} version {data.get('version')!r}); use a fresh state_dir"
+        )
     return data
 
 
