@@ -1,10 +1,11 @@
 """Events: online, time-aware clustering of articles in publication order.
 
-Each new article is vectorised (weighted TF-IDF of title+lead, body and names, see
-:mod:`.vectors`) and joins the best active event above the threshold (average similarity to the
-event's articles, decayed with the gap in days), else starts a new event. Copies found by the
-dedupe stage join their original's event without weighing in its centroid and are listed on the
-event as ``ext["also_ran_in"]``. Articles already known from an earlier run keep their event.
+Each new article is vectorised (weighted TF-IDF of title+lead, body, body word pairs and
+names, see :mod:`.vectors`) and joins the best active event above the threshold (average
+similarity to the event's articles, decayed with the gap in days), else starts a new event.
+Copies found by the dedupe stage join their original's event without weighing in its centroid
+and are listed on the event as ``ext["also_ran_in"]``. Articles already known from an earlier
+run keep their event.
 
 Optionally (``embeddings``: an embedder name of :mod:`newsweave.embed`; off by default), the
 sentence embedding of the headline is one more part of the vector (:func:`.vectors.with_dense`),

@@ -6,9 +6,10 @@ storyline's events is above a threshold, with a slow decay over months so a stor
 resume; at the end of the batch, storylines whose centres point the same way are merged
 (``SWEEP``). Events known from an earlier run keep their storyline.
 
-An event is seen through its centroid (title/lead, body and names, see :mod:`.vectors`) with the
-names weighed up (``NAMES_SHARE``): the events of one storyline are different happenings, so their
-words differ, but their central actors and places recur. Measured on three labelled sets
+An event is seen through its centroid's words (title/lead, body and names, without the word
+pairs: :func:`.vectors.lexical`) with the names weighed up (``NAMES_SHARE``): the events of one
+storyline are different happenings, so their words differ, but their central actors and places
+recur. Measured on three labelled sets
 (giveme5w1h topics, ECB+ topics, the ML-Crisis country storylines), a names share of 0.2-0.4 lifts
 all three over the plain centroid (docs/evaluation.md).
 """
