@@ -54,10 +54,11 @@ PARAMS = ClusterParams(
     merge_threshold=0.12,
     tau_days=60.0,
     decay_floor=0.5,
-    # A same-day prior: two undated articles count 0.8 of two of the same day (no evidence of
-    # the same days), so an undated pair must reach 0.1125 / 0.15. Measured with the pairs part
-    # (giveme5w1h / ECB+ events): 0.7: 0.940 / 0.906, 0.75: 0.940 / 0.918, 0.8: 0.940 / 0.920,
-    # 0.85: 0.940 / 0.889; without pairs it gained nothing on ECB+ (docs/evaluation.md).
+    # A same-day prior: a pair with a date missing counts 0.8 of a pair of the same day (no
+    # evidence of the same days), so an undated pair must reach 0.1125 / 0.15. Measured with the
+    # pairs part (giveme5w1h / ECB+ events): 0.7: 0.940 / 0.906, 0.75: 0.940 / 0.918, 0.8:
+    # 0.940 / 0.920, 0.85: 0.940 / 0.889; without pairs it gained nothing on ECB+
+    # (docs/evaluation.md).
     undated_factor=0.8,
     conflict_weight=0.15,
     merge_conflict_weight=0.3,
@@ -96,8 +97,6 @@ def _dense_parts(new: list[Article], st: dict[str, Any], embeddings: str | None)
     st["embeddings"] = name
     originals = [a for a in new if not a.duplicate_of]
     means = st.get("embed_mean") or {}
-    if "n" in means:  # one model's mean, as states before routing kept it
-        means = {embedder.name: means}
     rows = np.zeros((len(originals), embedder.dim))
     for model, start, idx in routes(embedder, [a.language for a in originals]):
         raw = model.embed([embed_text(originals[i]) for i in idx])
