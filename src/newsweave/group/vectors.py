@@ -15,11 +15,12 @@ With the optional ``embeddings`` extra (see :mod:`newsweave.embed`), a sentence 
 headline is one more part (:func:`with_dense`): centred on the running mean of the stream's
 embeddings (:class:`DenseMean`, persisted like ``DocFreq``: raw sentence embeddings of any two
 news texts are similar, centring makes unrelated articles score about 0 as with TF-IDF), unit
-length, and stored above ``N_FEATURES`` with each dimension split into a positive and a negative
+length, and stored from ``DENSE_BASE`` with each dimension split into a positive and a negative
 feature (all values stay non-negative, so sums and pruning work as before). :func:`dot_parts`
 gives the TF-IDF and the embedding parts of a dot product apart (a negative feature counts with a
 minus sign): the clusterer decides how much the embedding counts (see
-:func:`.clusters.mix`), the split pass and storylines read the TF-IDF part alone (:func:`sparse`).
+:func:`.clusters.mix`), the split pass reads the TF-IDF part alone, storylines the words alone
+(:func:`lexical`).
 """
 
 from __future__ import annotations
