@@ -56,6 +56,7 @@ lock: | $(BIN)/python
 
 bench: install-dev
 	$(BIN)/python benchmarks/grouping.py
+	$(BIN)/python benchmarks/pair_model.py
 	$(BIN)/python benchmarks/enrich.py
 
 clean:
