@@ -12,7 +12,8 @@ both ways), the time decay and gap, and whether a date is missing. It reports th
 precision of "same gold event" pairs when ranked by
 
 * the events stage's own similarity (cosine x conflict factor x time decay, as
-  :meth:`newsweave.group.clusters.OnlineClusterer.similarity` gives for a one-article event);
+  :meth:`newsweave.group.clusters.OnlineClusterer.similarity` gives for a one-article event,
+  with the conflict averaged both ways so that a pair's score does not depend on its order);
 * logistic regression and gradient boosting trained on the *other* set;
 * gradient boosting in 5-fold cross-validation on the same set (optimistic: the folds share
   articles, so it is an upper bound of what these features can learn there).
@@ -104,9 +105,7 @@ def pair_features(name: str) -> PairSet:
         sigs.append(of_parts(p))
         df.add([int(f) for idx, _ in counts[-1].values() for f in idx])
     full = _gram([weigh(c, df) for c in counts])
-    per_part = [
-        _gram([weigh({k: c[k]}, df) if len(c[k][0]) else {} for c in counts]) for k in WEIGHTS
-    ]
+    per_part = [_gram([weigh({k: c[k]}, df) for c in counts]) for k in WEIGHTS]
     times = [article_time(a) for a in arts]
     labels = [gold["event"][a.id] for a in arts]
     rows, same, hand = [], [], []

@@ -4,7 +4,7 @@ Stored as one JSON file, ``<state_dir>/grouping.json`` (written atomically: temp
 when ``Config.state_dir`` is set; otherwise the state lives for one run only. Format (version 2)::
 
     {
-      "format": "newsweave.grouping", "version": 1,
+      "format": "newsweave.grouping", "version": 2,
       "docfreq":   {"n_docs": N, "df": {"<hashed feature>": count, ...}},
       "articles":  {"<article id>": {"event": "e3", "duplicate_of": null | "<id>",
                                       "headline_only": true (only when so)}, ...},
