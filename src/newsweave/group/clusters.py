@@ -43,6 +43,8 @@ INDEX_FEATURES = 40
 #: Most candidate clusters scored per article (those sharing the most strong features).
 MAX_CANDIDATES = 40
 QUERY_FEATURES = 40
+#: Candidate clusters the reassignment pass scores per article (see :meth:`OnlineClusterer.refine`).
+REFINE_CANDIDATES = 8
 #: Centroid sums keep at most this many features (the weakest are dropped).
 MAX_CENTROID_FEATURES = 1500
 #: Indexed features two clusters must share before the sweep compares them.
@@ -245,16 +247,16 @@ class OnlineClusterer:
                     del self._postings[f]
         self._norms.pop(key, None)
 
-    def candidates(self, vec: SparseVec) -> set[int]:
-        """Active clusters sharing a strong feature with ``vec``."""
+    def candidates(self, vec: SparseVec, limit: int = MAX_CANDIDATES) -> set[int]:
+        """Active clusters sharing a strong feature with ``vec`` (at most ``limit``)."""
         shared: dict[int, int] = {}
         for f in _top(vec, QUERY_FEATURES):
             for k in self._postings.get(f, ()):
                 shared[k] = shared.get(k, 0) + 1
-        if len(shared) <= MAX_CANDIDATES:
+        if len(shared) <= limit:
             return set(shared)
         # Bound the work per article: only the clusters sharing the most strong features.
-        return set(heapq.nlargest(MAX_CANDIDATES, shared, key=shared.__getitem__))
+        return set(heapq.nlargest(limit, shared, key=shared.__getitem__))
 
     def similarity(
         self, vec: SparseVec, t: float | None, c: Cluster, sig: Signature | None = None
@@ -262,9 +264,30 @@ class OnlineClusterer:
         # Average link: mean similarity to the members (their unit vectors sum to ``total``).
         clash = conflict(sig, c.sig) if sig is not None else 0.0
         gap = gap_days(t, c.first, c.last)
-        avg = mix(self.p, *dot_parts(vec, c.total), gap, clash) / max(1, len(c.members))
+        return self._score(*dot_parts(vec, c.total), len(c.members), gap, clash)
+
+    def _score(self, tfidf: float, dense: float, n: int, gap: float | None, clash: float) -> float:
+        """Average similarity from the dot products with ``n`` members' vector sum."""
+        avg = mix(self.p, tfidf, dense, gap, clash) / max(1, n)
         avg *= 1.0 - self.p.conflict_weight * clash
         return avg * decay(gap, self.p)
+
+    def similarity_without(self, item: str, c: Cluster, items: dict[str, Item]) -> float:
+        """The similarity of member ``item`` of ``c`` to the rest of ``c`` (``items`` holds
+        every member's item), as :meth:`similarity` would score it against them alone."""
+        vec, t, sig, _ = items[item]
+        rest = [m for m in c.members if m != item]
+        tfidf, dense = dot_parts(vec, c.total)
+        for f, v in vec.items():  # the item's own share of the sum (pruned features have none)
+            if f in c.total:
+                if f < DENSE_BASE:
+                    tfidf -= v * v
+                else:
+                    dense -= v * v
+        times = [x for x in (items[m][1] for m in rest) if x is not None]
+        gap = gap_days(t, min(times), max(times)) if times else None
+        clash = conflict(sig, c.sig.without(sig)) if sig is not None else 0.0
+        return self._score(tfidf, dense, len(rest), gap, clash)
 
     def _norm(self, c: Cluster) -> float:
         """Norm of ``c``'s vector sum (kept with the index; computed for unindexed clusters)."""
@@ -395,6 +418,50 @@ class OnlineClusterer:
             self._index(part)
         self._evict()
         return new.key
+
+    def refine(self, items: dict[str, Item]) -> dict[str, int]:
+        """One reassignment pass over ``items`` (a batch, in stream order); returns the items
+        that moved and their new cluster keys.
+
+        Online assignment decides with the evidence at hand when an item arrives: the first
+        article of a second incident of one kind joins the first incident's event, which only
+        later has a rival. Here each item moves to the active cluster it is now closest to, when
+        that similarity reaches ``threshold`` and beats its similarity to the rest of its own
+        cluster (:meth:`similarity_without`). Only clusters made wholly of ``items`` give up
+        members (they are rebuilt from them, as a split is); a cluster of one keeps it. One
+        pass: on ECB+ dev, further passes trade members between the halves of one event.
+        """
+        where = {m: c.key for c in self.active.values() for m in c.members}
+        moved: dict[str, int] = {}
+        for m, (vec, t, sig, _names) in items.items():
+            c = self.active.get(where.get(m, -1))
+            if c is None or len(c.members) < 2 or any(x not in items for x in c.members):
+                continue
+            own = self.similarity_without(m, c, items)
+            scored = [
+                (self.similarity(vec, t, self.active[k], sig), k)
+                for k in self.candidates(vec, REFINE_CANDIDATES)
+                if k != c.key
+            ]
+            best = max(scored, default=None)
+            if best is None or best[0] < self.p.threshold or best[0] <= own:
+                continue
+            dst = self.active[best[1]]
+            self._rebuild(c, [x for x in c.members if x != m], items.__getitem__)
+            dst.add(m, *items[m])
+            self._index(dst)
+            self.touched.update((c.key, dst.key))
+            where[m] = moved[m] = dst.key
+        return moved
+
+    def _rebuild(self, c: Cluster, members: list[str], item: ItemOf) -> Cluster:
+        """Replace active cluster ``c`` by one of ``members`` under the same key."""
+        new = Cluster(c.key)
+        for m in members:
+            new.add(m, *item(m))
+        self.active[c.key] = new
+        self._index(new)
+        return new
 
     def clusters(self) -> list[Cluster]:
         """All clusters, retired and active, in order of creation."""

@@ -215,6 +215,7 @@ def assign_events(
         key_of[a.id] = clusterer.assign(a.id, *items[a.id])
     clusterer.sweep()
     _split_pass(clusterer, items, key_of, sigs, params)
+    key_of.update(clusterer.refine(items))
     for absorbed, survivor in clusterer.merged:
         alias[event_id(absorbed)] = event_id(survivor)
 

@@ -81,6 +81,18 @@ class Profile:
             self.salient[w] = self.salient.get(w, 0) + c
         self._prune()
 
+    def without(self, sig: Signature) -> Profile:
+        """A copy of this profile with one member's signature ``sig`` taken out again (a name
+        word pruned meanwhile stays out)."""
+        out = Profile(max(0, self.size - 1), dict(self.mentioned), dict(self.salient))
+        for counts, words in ((out.mentioned, sig.mentioned), (out.salient, sig.salient)):
+            for w in words:
+                if counts.get(w, 0) > 1:
+                    counts[w] -= 1
+                else:
+                    counts.pop(w, None)
+        return out
+
     def _prune(self) -> None:
         if len(self.mentioned) > MAX_WORDS:
             keep = heapq.nlargest(MAX_WORDS, self.mentioned.items(), key=lambda kv: (kv[1], kv[0]))

@@ -1,0 +1,85 @@
+"""The reassignment pass after online clustering (``OnlineClusterer.refine``)."""
+
+import math
+
+from newsweave.group.clusters import Cluster, ClusterParams, Item, OnlineClusterer
+from newsweave.group.signature import Profile, Signature
+
+P = ClusterParams(threshold=0.45, merge_threshold=0.99, tau_days=60.0, decay_floor=0.5)
+
+
+def _unit(vec: dict[int, float]) -> dict[int, float]:
+    n = math.sqrt(sum(v * v for v in vec.values()))
+    return {f: v / n for f, v in vec.items()}
+
+
+def _stream(c: OnlineClusterer, items: dict[str, Item]) -> dict[str, int]:
+    return {m: c.assign(m, *it) for m, it in items.items()}
+
+
+def test_an_article_that_joined_too_early_moves_to_the_event_formed_after_it() -> None:
+    items: dict[str, Item] = {
+        "a0": ({1: 1.0}, 0.0, None, None),
+        # joins a0 (cosine 0.5) before its own story has any article
+        "early": (_unit({1: 0.5, 2: 0.866}), 0.0, None, None),
+        "b0": ({2: 1.0}, 0.0, None, None),  # 0.43 to {a0, early}: a new event
+        "b1": (_unit({2: 0.95, 3: 0.31}), 0.0, None, None),
+    }
+    c = OnlineClusterer(P)
+    keys = _stream(c, items)
+    assert keys["early"] == keys["a0"] and keys["b0"] == keys["b1"] != keys["a0"]
+    moved = c.refine(items)
+    assert moved == {"early": keys["b0"]}
+    groups = sorted(sorted(cl.members) for cl in c.active.values())
+    assert groups == [["a0"], ["b0", "b1", "early"]]
+    # the rebuilt event is what its members alone make it
+    assert c.active[keys["a0"]].total == {1: 1.0}
+    assert c.refine(items) == {}  # nothing left to move
+
+
+def test_members_of_an_event_from_an_earlier_run_stay() -> None:
+    old = Cluster(0)
+    old.add("old", {1: 1.0}, 0.0)
+    c = OnlineClusterer(P)
+    c.add_cluster(old)
+    items: dict[str, Item] = {
+        "early": (_unit({1: 0.5, 2: 0.866}), 0.0, None, None),
+        "b0": ({2: 1.0}, 0.0, None, None),
+        "b1": (_unit({2: 0.95, 3: 0.31}), 0.0, None, None),
+    }
+    keys = _stream(c, items)
+    assert keys["early"] == 0
+    assert c.refine(items) == {}  # its event holds an article this batch cannot rebuild
+    assert sorted(c.active[0].members) == ["early", "old"]
+
+
+def test_similarity_to_the_rest_is_the_similarity_to_an_event_of_the_rest() -> None:
+    p = ClusterParams(
+        threshold=0.0, merge_threshold=0.99, tau_days=60.0, decay_floor=0.5, conflict_weight=0.3
+    )
+    sig = lambda *w: Signature(frozenset(w), frozenset(w))  # noqa: E731
+    items: dict[str, Item] = {
+        "x": (_unit({1: 0.6, 2: 0.8}), 10.0, sig("rahman", "klitschko"), None),
+        "y": (_unit({1: 0.9, 3: 0.4}), 0.0, sig("thompson", "klitschko"), None),
+        "z": (_unit({1: 0.7, 2: 0.2, 4: 0.5}), 3.0, sig("thompson", "klitschko"), None),
+    }
+    c = OnlineClusterer(p)
+    whole = Cluster(0)
+    for m, it in items.items():
+        whole.add(m, *it)
+    rest = Cluster(1)
+    for m in ("y", "z"):
+        rest.add(m, *items[m])
+    vec, t, s, _ = items["x"]
+    assert math.isclose(c.similarity_without("x", whole, items), c.similarity(vec, t, rest, s))
+
+
+def test_a_profile_without_a_member_is_the_profile_of_the_others() -> None:
+    a = Signature(frozenset({"saints", "bush", "orleans"}), frozenset({"saints", "bush"}))
+    b = Signature(frozenset({"saints", "thomas"}), frozenset({"thomas"}))
+    both, only_b = Profile(), Profile()
+    both.add(a)
+    both.add(b)
+    only_b.add(b)
+    assert both.without(a) == only_b
+    assert both.size == 2  # the profile itself is unchanged
