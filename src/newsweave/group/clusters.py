@@ -43,8 +43,6 @@ INDEX_FEATURES = 40
 #: Most candidate clusters scored per article (those sharing the most strong features).
 MAX_CANDIDATES = 40
 QUERY_FEATURES = 40
-#: Candidate clusters the reassignment pass scores per article (see :meth:`OnlineClusterer.refine`).
-REFINE_CANDIDATES = 8
 #: Centroid sums keep at most this many features (the weakest are dropped).
 MAX_CENTROID_FEATURES = 1500
 #: Indexed features two clusters must share before the sweep compares them.
@@ -247,16 +245,16 @@ class OnlineClusterer:
                     del self._postings[f]
         self._norms.pop(key, None)
 
-    def candidates(self, vec: SparseVec, limit: int = MAX_CANDIDATES) -> set[int]:
-        """Active clusters sharing a strong feature with ``vec`` (at most ``limit``)."""
+    def candidates(self, vec: SparseVec) -> set[int]:
+        """Active clusters sharing a strong feature with ``vec``."""
         shared: dict[int, int] = {}
         for f in _top(vec, QUERY_FEATURES):
             for k in self._postings.get(f, ()):
                 shared[k] = shared.get(k, 0) + 1
-        if len(shared) <= limit:
+        if len(shared) <= MAX_CANDIDATES:
             return set(shared)
         # Bound the work per article: only the clusters sharing the most strong features.
-        return set(heapq.nlargest(limit, shared, key=shared.__getitem__))
+        return set(heapq.nlargest(MAX_CANDIDATES, shared, key=shared.__getitem__))
 
     def similarity(
         self, vec: SparseVec, t: float | None, c: Cluster, sig: Signature | None = None
@@ -440,7 +438,7 @@ class OnlineClusterer:
             own = self.similarity_without(m, c, items)
             scored = [
                 (self.similarity(vec, t, self.active[k], sig), k)
-                for k in self.candidates(vec, REFINE_CANDIDATES)
+                for k in self.candidates(vec)
                 if k != c.key
             ]
             best = max(scored, default=None)
