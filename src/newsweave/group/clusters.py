@@ -9,6 +9,8 @@ their number) times a decay in the time gap; an item joins the best cluster
 above ``threshold`` or starts a new one. After each join, the grown cluster is merged with an
 active cluster whose centroid is now as close as ``merge_threshold`` (the clusters turned out to
 be one story; cf. Miranda et al., EMNLP 2018, who link and revisit clusters as evidence grows).
+At the end of a batch, :meth:`OnlineClusterer.refine` revisits each item once: one that joined a
+cluster before its own had formed moves to it.
 
 With sentence embeddings on (``dense_weight``), the embedding cosine counts only as far as the
 two sides are close in time and their names agree (:func:`mix`): an embedding tells that two

@@ -3,6 +3,9 @@
 Each new article is vectorised (weighted TF-IDF of title+lead, body, body word pairs and
 names, see :mod:`.vectors`) and joins the best active event above the threshold (average
 similarity to the event's articles, decayed with the gap in days), else starts a new event.
+After the batch, events are merged (sweep), split where they are two incidents (:mod:`.split`),
+and each article of the batch moves once to the event it is now closest to, when that beats the
+rest of its own (:meth:`.clusters.OnlineClusterer.refine`).
 Copies found by the dedupe stage join their original's event without weighing in its centroid
 and are listed on the event as ``ext["also_ran_in"]``. Articles already known from an earlier
 run keep their event.
