@@ -408,16 +408,12 @@ class OnlineClusterer:
 
         Both clusters are rebuilt from their members' vectors, times and signatures (``item``).
         """
-        keep, new = Cluster(c.key), Cluster(self.next_key)
+        key = self.next_key
         self.next_key += 1
-        for m in c.members:
-            (new if m in moved else keep).add(m, *item(m))
-        for part in (keep, new):
-            self.active[part.key] = part
-            self.touched.add(part.key)
-            self._index(part)
+        self._rebuild(c.key, [m for m in c.members if m not in moved], item)
+        self._rebuild(key, [m for m in c.members if m in moved], item)
         self._evict()
-        return new.key
+        return key
 
     def refine(self, items: dict[str, Item]) -> dict[str, int]:
         """One reassignment pass over ``items`` (a batch, in stream order); returns the items
@@ -431,37 +427,42 @@ class OnlineClusterer:
         members (they are rebuilt from them, as a split is); a cluster of one keeps it. One
         pass: on ECB+ dev, further passes trade members between the halves of one event.
         """
-        where = {m: c.key for c in self.active.values() for m in c.members}
+        # Every item of the batch is in a cluster the batch touched; of those, the ones made
+        # wholly of the batch stay so (they only lose members or gain the batch's items).
+        batch = [self.active[k] for k in sorted(self.touched) if k in self.active]
+        where = {m: c.key for c in batch for m in c.members}
+        own_batch = {c.key for c in batch if all(m in items for m in c.members)}
         moved: dict[str, int] = {}
         for m, (vec, t, sig, _names) in items.items():
-            c = self.active.get(where.get(m, -1))
-            if c is None or len(c.members) < 2 or any(x not in items for x in c.members):
+            key = where.get(m, -1)
+            c = self.active.get(key)
+            if c is None or key not in own_batch or len(c.members) < 2:
                 continue
             own = self.similarity_without(m, c, items)
             scored = [
                 (self.similarity(vec, t, self.active[k], sig), k)
                 for k in self.candidates(vec)
-                if k != c.key
+                if k != key
             ]
             best = max(scored, default=None)
             if best is None or best[0] < self.p.threshold or best[0] <= own:
                 continue
             dst = self.active[best[1]]
-            self._rebuild(c, [x for x in c.members if x != m], items.__getitem__)
+            self._rebuild(key, [x for x in c.members if x != m], items.__getitem__)
             dst.add(m, *items[m])
             self._index(dst)
-            self.touched.update((c.key, dst.key))
+            self.touched.update((key, dst.key))
             where[m] = moved[m] = dst.key
         return moved
 
-    def _rebuild(self, c: Cluster, members: list[str], item: ItemOf) -> Cluster:
-        """Replace active cluster ``c`` by one of ``members`` under the same key."""
-        new = Cluster(c.key)
+    def _rebuild(self, key: int, members: list[str], item: ItemOf) -> None:
+        """Make the active cluster under ``key`` one of ``members`` (rebuilt from ``item``)."""
+        new = Cluster(key)
         for m in members:
             new.add(m, *item(m))
-        self.active[c.key] = new
+        self.active[key] = new
+        self.touched.add(key)
         self._index(new)
-        return new
 
     def clusters(self) -> list[Cluster]:
         """All clusters, retired and active, in order of creation."""
