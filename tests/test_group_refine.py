@@ -37,6 +37,22 @@ def test_an_article_that_joined_too_early_moves_to_the_event_formed_after_it() -
     assert c.refine(items) == {}  # nothing left to move
 
 
+def test_an_article_alone_joins_the_event_that_formed_after_it() -> None:
+    items: dict[str, Item] = {
+        "lone": (_unit({3: 1.0, 2: 0.4}), 0.0, None, None),
+        "b0": ({2: 1.0}, 0.0, None, None),  # 0.37 to lone: a new event
+        "b1": (_unit({2: 0.9, 3: 0.436}), 0.0, None, None),  # 0.90 to b0, 0.74 to lone
+    }
+    c = OnlineClusterer(P)
+    keys = _stream(c, items)
+    assert len({keys["lone"], keys["b0"]}) == 2 and keys["b1"] == keys["b0"]
+    # lone to {b0, b1}: (0.37 + 0.74) / 2 = 0.56 >= 0.45
+    assert c.refine(items) == {"lone": keys["b0"]}
+    assert [sorted(cl.members) for cl in c.active.values()] == [["b0", "b1", "lone"]]
+    assert (keys["lone"], keys["b0"]) in c.merged  # the old id resolves to the event it joined
+    assert keys["lone"] not in c.candidates({3: 1.0})
+
+
 def test_members_of_an_event_from_an_earlier_run_stay() -> None:
     old = Cluster(0)
     old.add("old", {1: 1.0}, 0.0)

@@ -423,8 +423,9 @@ class OnlineClusterer:
         article of a second incident of one kind joins the first incident's event, which only
         later has a rival. Here each item moves to the active cluster it is now closest to, when
         that similarity reaches ``threshold`` and beats its similarity to the rest of its own
-        cluster (:meth:`similarity_without`). Only clusters made wholly of ``items`` give up
-        members (they are rebuilt from them, as a split is); a cluster of one keeps it. One
+        cluster (:meth:`similarity_without`; 0 for an item alone in its cluster, which then
+        dissolves and is recorded in ``merged``). Only clusters made wholly of ``items`` give up
+        members (they are rebuilt from them, as a split is). One
         pass: on ECB+ dev, further passes trade members between the halves of one event.
         """
         # Every item of the batch is in a cluster the batch touched; of those, the ones made
@@ -436,9 +437,11 @@ class OnlineClusterer:
         for m, (vec, t, sig, _names) in items.items():
             key = where.get(m, -1)
             c = self.active.get(key)
-            if c is None or key not in own_batch or len(c.members) < 2:
+            if c is None or key not in own_batch:
                 continue
-            own = self.similarity_without(m, c, items)
+            # Alone, it has no rest to be close to: it joins the best event that reaches the
+            # threshold, the choice assignment would have made had that event existed then.
+            own = self.similarity_without(m, c, items) if len(c.members) > 1 else 0.0
             scored = [
                 (self.similarity(vec, t, self.active[k], sig), k)
                 for k in self.candidates(vec)
@@ -448,7 +451,12 @@ class OnlineClusterer:
             if best is None or best[0] < self.p.threshold or best[0] <= own:
                 continue
             dst = self.active[best[1]]
-            self._rebuild(key, [x for x in c.members if x != m], items.__getitem__)
+            if len(c.members) > 1:
+                self._rebuild(key, [x for x in c.members if x != m], items.__getitem__)
+            else:  # its event is gone; its id becomes an alias of the one it joined
+                self._unindex(key)
+                del self.active[key]
+                self.merged.append((key, dst.key))
             dst.add(m, *items[m])
             self._index(dst)
             self.touched.update((key, dst.key))
