@@ -110,3 +110,20 @@ def test_storylines_link_across_chunks_and_keep_subjects_apart(
     for got in (whole, chunked):
         stories = {got[f"e{k}"] for k in range(0, 8, 2)}, {got[f"e{k}"] for k in range(1, 8, 2)}
         assert len(stories[0]) == len(stories[1]) == 1 and stories[0] != stories[1]
+
+
+def test_a_later_run_joins_the_storyline_it_continues_and_keeps_its_id() -> None:
+    st = state.empty()
+    first = {}
+    for k in range(0, 8, 2):
+        words = {w: 1.0 for w in range(12) if w % 4 != k % 4}
+        first[f"e{k}"] = _profile(f"e{k}", words, float(k), k)
+    got = storylines.assign_storylines(first, st)
+    (sid,) = set(got.values())
+    for eid, s in got.items():
+        st["events"][eid] = {"storyline": s}
+    # Three words only: too few shared features for the sweep, found as a candidate.
+    later = {"e9": _profile("e9", {0: 1.0, 1: 1.0, 2: 1.0}, 9.0, 9)}
+    other = {"e10": _profile("e10", {500: 1.0, 501: 1.0}, 9.0, 10)}
+    again = storylines.assign_storylines({**later, **other}, st)
+    assert again["e9"] == sid and again["e10"] != sid

@@ -83,8 +83,10 @@ def story_vector(prof: EventProfile, names_share: float = NAMES_SHARE) -> dict[i
 def _group_chunk(
     clusterer: OnlineClusterer, chunk: list[EventProfile], params: ClusterParams
 ) -> dict[str, int]:
-    """Make one new storyline per group of ``chunk`` (new events in stream order, grouped by
-    :func:`.linkage.groups`), keyed in the order of their first events; returns each event's key."""
+    """Group ``chunk`` (new events in stream order) by :func:`.linkage.groups`; each group joins
+    the closest storyline of an earlier run or chunk when their link reaches ``threshold``
+    (found as online assignment finds candidates: any shared strong feature), else becomes a
+    storyline, keyed in the order of its first event. Returns each event's key."""
     vecs = [story_vector(p) for p in chunk]
     sim = linkage.similarities(
         vecs, [p.sig for p in chunk], [p.first for p in chunk], [p.last for p in chunk], params
@@ -93,17 +95,29 @@ def _group_chunk(
     for i, label in enumerate(linkage.groups(sim, params.threshold)):
         members.setdefault(label, []).append(i)
     key_of: dict[str, int] = {}
+    earlier = set(clusterer.active)  # the chunk's own groups are linked by the sweep
     for idx in members.values():  # in order of their first event
-        c = Cluster(clusterer.next_key)
-        clusterer.next_key += 1
+        group = Cluster(-1)
         for i in idx:
             prof = chunk[i]
-            c.add(prof.id, vecs[i], prof.first, prof.sig)
+            group.add(prof.id, vecs[i], prof.first, prof.sig)
             if prof.last is not None:
-                c.last = max(c.last or prof.last, prof.last)
-            key_of[prof.id] = c.key
-        clusterer.add_cluster(c)
-        clusterer.touched.add(c.key)
+                group.last = max(group.last or prof.last, prof.last)
+        scored = [
+            (clusterer.link(group, clusterer.active[k]), k)
+            for k in clusterer.candidates(group.total)
+            if k in earlier
+        ]
+        best = max(scored, default=None)
+        if best is not None and best[0] >= params.threshold:
+            target = clusterer.active[best[1]]  # a known storyline keeps its id
+        else:
+            target = Cluster(clusterer.next_key)
+            clusterer.next_key += 1
+        target.absorb(group)
+        clusterer.add_cluster(target)  # (re)indexed, the last to retire
+        clusterer.touched.add(target.key)
+        key_of.update((m, target.key) for m in group.members)
     return key_of
 
 
