@@ -49,7 +49,8 @@ def test_time_factor_is_the_decay_of_the_gap_between_spans() -> None:
     got = linkage.decay_matrix(first, last, P)
     for i in range(4):
         for j in range(4):
-            want = decay(span_gap(first[i], last[i] or first[i], (first[j], last[j] or first[j])), P)
+            span_j = (first[j], last[j] or first[j])
+            want = decay(span_gap(first[i], last[i] or first[i], span_j), P)
             assert got[i, j] == pytest.approx(want), (i, j)
     assert got[0, 1] == pytest.approx(decay(5.0, P))
     assert got[3, 0] == P.undated_factor
@@ -77,9 +78,7 @@ def test_groups_do_not_depend_on_the_order_of_the_events() -> None:
     ids = [f"e{k}" for k in range(30)]
     sigs: list[Signature | None] = [None] * 30
     times: list[float | None] = [float(k) for k in range(30)]
-    base = _partition(
-        linkage.groups(linkage.similarities(vecs, sigs, times, times, P), 0.2), ids
-    )
+    base = _partition(linkage.groups(linkage.similarities(vecs, sigs, times, times, P), 0.2), ids)
     assert 3 <= len(base) < 30
     assert all(len({int(i[1:]) % 3 for i in g}) == 1 for g in base)  # no group mixes subjects
     for seed in range(5):
