@@ -20,26 +20,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-from newsweave.analyze import analyze_records
+from grouping import SETS  # this folder's grouping benchmark: the same labelled sets
 from newsweave.eval import data_path
-from newsweave.eval.clustering import CLEAN_STAGES, GROUP_STAGES, dataset_name, load
+from newsweave.eval.clustering import dataset_name, load, run_grouping
 from newsweave.eval.metrics import scores
-from newsweave.model import Article, Report
-from newsweave.pipeline import Config
+from newsweave.model import Report
 
-SETS = (
-    ("clustering", "giveme5w1h-news-cluster.jsonl"),
-    ("clustering", "ecbplus-dev.jsonl"),
-    ("multilingual", "ml-crisis", "es"),
-)
 OUT = Path(__file__).with_name("results") / "grouping_runs.json"
 LEVELS = (("event", "event"), ("topic", "storyline"))
-
-
-def _run(articles: list[Article], config: Config) -> Report:
-    return analyze_records(
-        copy.deepcopy(articles), config=config, stages=[*CLEAN_STAGES, *GROUP_STAGES]
-    )
 
 
 def _scored(report: Report, gold: dict[str, dict[str, str]]) -> dict[str, float]:
@@ -57,14 +45,14 @@ def feed(parts: tuple[str, ...], runs: int) -> dict[str, Any]:
     articles.sort(key=lambda a: (a.published or "", a.order))
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        config = Config(workers=2, state_dir=Path(tmp))
         for i in range(1, runs + 1):
-            report = _run(articles[: len(articles) * i // runs], config)
+            cut = articles[: len(articles) * i // runs]
+            report = run_grouping(copy.deepcopy(cut), state_dir=Path(tmp))
     seconds = time.perf_counter() - t0
     return {
         "runs": runs,
         "fed": _scored(report, gold),
-        "one_batch": _scored(_run(articles, Config(workers=2)), gold),
+        "one_batch": _scored(run_grouping(copy.deepcopy(articles)), gold),
         "seconds": round(seconds, 1),
     }
 

@@ -123,15 +123,20 @@ def load(path: Path) -> tuple[list[Article], dict[str, dict[str, str]]]:
 
 
 def run_grouping(
-    articles: list[Article], entities: bool = False, embeddings: str | None = None
+    articles: list[Article],
+    entities: bool = False,
+    embeddings: str | None = None,
+    state_dir: Path | None = None,
 ) -> Report:
     """Run the analyze pipeline's cleaning (and optionally entity) and grouping stages;
-    ``embeddings`` is the events stage's embedder (``None``: off)."""
+    ``embeddings`` is the events stage's embedder (``None``: off), ``state_dir`` where the
+    grouping state persists between runs (``None``: a fresh state)."""
     from ..analyze import analyze_records
 
     names = [*CLEAN_STAGES, *(ENTITY_STAGES if entities else ()), *GROUP_STAGES]
     options = {GROUP_STAGES[1]: {"embeddings": embeddings}} if embeddings else {}
-    return analyze_records(articles, config=Config(workers=2, options=options), stages=names)
+    config = Config(workers=2, state_dir=state_dir, options=options)
+    return analyze_records(articles, config=config, stages=names)
 
 
 def evaluate(
