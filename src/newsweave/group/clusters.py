@@ -39,6 +39,8 @@ from .vectors import DENSE_BASE, SparseVec, dot_parts
 Item = tuple[SparseVec, float | None, Signature | None, SparseVec | None]
 #: A member's item, as a split needs it.
 ItemOf = Callable[[str], Item]
+#: One half of a split: its key (None: a new one), earlier clusters it holds whole, its items.
+Half = tuple[int | None, list["Cluster"], list[str]]
 
 #: Features of a centroid under which its cluster is indexed, and of an item used to query.
 INDEX_FEATURES = 40
@@ -403,17 +405,37 @@ class OnlineClusterer:
                     self._merge(c, self.active[best[1]])
                     changed = True
 
-    def split(self, c: Cluster, moved: set[str], item: ItemOf) -> int:
-        """Move ``moved`` members of active cluster ``c`` to a new cluster; returns its key.
+    def split(self, c: Cluster, halves: list[Half], item: ItemOf) -> list[int]:
+        """Make active cluster ``c`` the clusters ``halves``; returns their keys.
 
-        Both clusters are rebuilt from their members' vectors, times and signatures (``item``).
-        """
-        key = self.next_key
-        self.next_key += 1
-        self._rebuild(c.key, [m for m in c.members if m not in moved], item)
-        self._rebuild(key, [m for m in c.members if m in moved], item)
+        A half is (its key, or None for a new one; the earlier clusters it holds whole, as they
+        were before the batch; its items, rebuilt from ``item``). An earlier cluster that was
+        merged into ``c`` and now heads a half of its own is active again under its key: its
+        merge is undone."""
+        self._unindex(c.key)
+        del self.active[c.key]
+        keys = []
+        for key, olds, members in halves:
+            if key is None:
+                key = self.next_key
+                self.next_key += 1
+            new = Cluster(key)
+            for old in olds:
+                new.absorb(Cluster.from_json(old.to_json()))
+            for m in members:
+                new.add(m, *item(m))
+            self.active[key] = new
+            self.touched.add(key)
+            self._index(new)
+            keys.append(key)
+        # Each earlier cluster is now an alias of the half that holds it (or none: it heads one).
+        owner = {
+            old.key: key for key, (_, olds, _) in zip(keys, halves, strict=True) for old in olds
+        }
+        self.merged = [(g, k) for g, k in self.merged if g not in owner]
+        self.merged.extend((g, k) for g, k in owner.items() if g != k)
         self._evict()
-        return key
+        return keys
 
     def refine(self, items: dict[str, Item]) -> dict[str, int]:
         """One reassignment pass over ``items`` (a batch, in stream order); returns the items

@@ -26,10 +26,10 @@ import numpy as np
 
 from ..embed import get_embedder, routes
 from ..model import Article, Event, Report
-from .clusters import Cluster, ClusterParams, Item, OnlineClusterer
+from .clusters import Cluster, ClusterParams, Half, Item, OnlineClusterer
 from .order import article_time, stream
 from .signature import Signature, of_parts
-from .split import MIN_SIZE, bisect
+from .split import MIN_SIZE, Unit, bisect_units
 from .text import content_lines, parts, title_of
 from .vectors import (
     DenseMean,
@@ -155,23 +155,44 @@ def _split_pass(
     key_of: dict[str, int],
     sigs: dict[str, Signature],
     params: ClusterParams,
+    before: dict[int, dict[str, Any]],
 ) -> None:
-    """Split events of this batch that are two incidents (see :mod:`.split`)."""
+    """Split events the batch touched that are two incidents (see :mod:`.split`). ``before``
+    holds the earlier runs' active events as the batch found them: each one an event holds is
+    a unit of the bisection, and may head a half again under its own id."""
+    base_of = {m: k for k, cj in before.items() for m in cj["members"]}
     for c in list(clusterer.active.values()):
-        if len(c.members) < MIN_SIZE or any(m not in items for m in c.members):
+        new = [m for m in c.members if m in items]
+        if len(c.members) < MIN_SIZE or not new:
             continue
-        half = bisect(
-            [items[m][0] for m in c.members],
-            [sigs[m] for m in c.members],
-            params,
-            [items[m][1] for m in c.members],
-        )
+        olds = [
+            Cluster.from_json(before[k])
+            for k in sorted({base_of.get(m, -1) for m in c.members if m not in items})
+            if k in before
+        ]
+        if sum(len(o.members) for o in olds) + len(new) != len(c.members):
+            continue  # an earlier member whose event is unknown: left whole
+        units = [Unit(o.total, o.first, o.last, n=len(o.members), profile=o.sig) for o in olds]
+        units += [Unit(items[m][0], items[m][1], items[m][1], sig=sigs[m]) for m in new]
+        half = bisect_units(units, params)
         if half is None:
             continue
-        moved = {c.members[k] for k in half}
-        new_key = clusterer.split(c, moved, items.__getitem__)
-        for m in moved:
-            key_of[m] = new_key
+        off = set(half)
+        sides = [[k for k in range(len(units)) if k not in off], sorted(off)]
+        if any(olds[k].key == c.key for k in sides[1] if k < len(olds)):
+            sides.reverse()  # the half with the event that kept the id keeps it
+        split: list[Half] = []
+        for n_side, side in enumerate(sides):
+            held = [olds[k] for k in side if k < len(olds)]
+            key: int | None = c.key
+            if n_side:  # the other half: its largest earlier event's id, else a new one
+                key = max(held, key=lambda o: (len(o.members), -o.key)).key if held else None
+            split.append((key, held, [new[k - len(olds)] for k in side if k >= len(olds)]))
+        for key, (_, _, members) in zip(
+            clusterer.split(c, split, items.__getitem__), split, strict=True
+        ):
+            for m in members:
+                key_of[m] = key
 
 
 def assign_events(
@@ -204,7 +225,8 @@ def assign_events(
         params = replace(params, dense_weight=0.0)  # TF-IDF alone: nothing to mix
 
     clusterer = OnlineClusterer(params, st["event_clusters"]["next_key"])
-    for cj in st["event_clusters"]["active"]:
+    before = {int(cj["key"]): cj for cj in st["event_clusters"]["active"]}
+    for cj in before.values():
         clusterer.add_cluster(Cluster.from_json(cj))
     key_of: dict[str, int] = {}
     items: dict[str, Item] = {}
@@ -217,7 +239,7 @@ def assign_events(
         items[a.id] = (vec, t, sigs[a.id], weigh({"names": counts[a.id]["names"]}, df))
         key_of[a.id] = clusterer.assign(a.id, *items[a.id])
     clusterer.sweep()
-    _split_pass(clusterer, items, key_of, sigs, params)
+    _split_pass(clusterer, items, key_of, sigs, params, before)
     key_of.update(clusterer.refine(items))
     for absorbed, survivor in clusterer.merged:
         alias[event_id(absorbed)] = event_id(survivor)
