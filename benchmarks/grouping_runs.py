@@ -1,6 +1,6 @@
 """Grouping as a live feed: each labelled set fed in K runs by time, with a saved state.
 
-    .venv/bin/python benchmarks/grouping_runs.py [--runs 3]
+    .venv/bin/python benchmarks/grouping_runs.py [--runs 2,3,4,6]
 
 Run i analyses the first i/K of the set's articles (sorted by publication date, then input
 order) with one ``state_dir``, so the articles of earlier runs keep their events and storylines
@@ -39,27 +39,24 @@ def _scored(report: Report, gold: dict[str, dict[str, str]]) -> dict[str, float]
     return out
 
 
-def feed(parts: tuple[str, ...], runs: int) -> dict[str, Any]:
-    """BCubed F1 per level after ``runs`` runs, and after one batch."""
+def feed(parts: tuple[str, ...], runs: list[int]) -> dict[str, Any]:
+    """BCubed F1 per level after each number of ``runs``, and after one batch."""
     articles, gold = load(data_path(*parts))
     articles.sort(key=lambda a: (a.published or "", a.order))
-    t0 = time.perf_counter()
-    with tempfile.TemporaryDirectory() as tmp:
-        for i in range(1, runs + 1):
-            cut = articles[: len(articles) * i // runs]
-            report = run_grouping(copy.deepcopy(cut), state_dir=Path(tmp))
-    seconds = time.perf_counter() - t0
-    return {
-        "runs": runs,
-        "fed": _scored(report, gold),
-        "one_batch": _scored(run_grouping(copy.deepcopy(articles)), gold),
-        "seconds": round(seconds, 1),
-    }
+    out: dict[str, Any] = {"one_batch": _scored(run_grouping(copy.deepcopy(articles)), gold)}
+    for k in runs:
+        t0 = time.perf_counter()
+        with tempfile.TemporaryDirectory() as tmp:
+            for i in range(1, k + 1):
+                cut = articles[: len(articles) * i // k]
+                report = run_grouping(copy.deepcopy(cut), state_dir=Path(tmp))
+        out[f"{k}_runs"] = {**_scored(report, gold), "seconds": round(time.perf_counter() - t0, 1)}
+    return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--runs", default="2,3,4,6", help="numbers of runs, comma-separated")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     results: dict[str, Any] = {"machine": f"{platform.machine()}, {platform.python_version()}"}
@@ -69,10 +66,11 @@ def main() -> None:
             print(f"{path}: missing, skipped")
             continue
         name = dataset_name(path)
-        results[name] = r = feed(parts, args.runs)
+        runs = [int(k) for k in args.runs.split(",")]
+        results[name] = r = feed(parts, runs)
         for level in r["one_batch"]:
-            print(f"{name:14} {level:6} {args.runs} runs: {r['fed'][level]:.3f}   "
-                  f"one batch: {r['one_batch'][level]:.3f}")  # fmt: skip
+            fed = "  ".join(f"{k} runs: {r[f'{k}_runs'][level]:.3f}" for k in runs)
+            print(f"{name:14} {level:6} one batch: {r['one_batch'][level]:.3f}  {fed}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1))
     print(f"wrote {args.out}")

@@ -69,6 +69,24 @@ def test_members_of_an_event_from_an_earlier_run_stay() -> None:
     assert sorted(c.active[0].members) == ["early", "old"]
 
 
+def test_an_earlier_runs_event_gives_up_a_batch_article_and_stays_as_it_was() -> None:
+    old = Cluster(0)
+    old.add("old", {1: 1.0}, 0.0)
+    before = {0: old.to_json()}
+    c = OnlineClusterer(P)
+    c.add_cluster(Cluster.from_json(before[0]))
+    items: dict[str, Item] = {
+        "early": (_unit({1: 0.5, 2: 0.866}), 0.0, None, None),
+        "b0": ({2: 1.0}, 0.0, None, None),
+        "b1": (_unit({2: 0.95, 3: 0.31}), 0.0, None, None),
+    }
+    keys = _stream(c, items)
+    assert keys["early"] == 0  # it came before the batch's own event existed
+    assert c.refine(items, before) == {"early": keys["b0"]}
+    assert c.active[0].members == ["old"] and c.active[0].total == {1: 1.0}
+    assert sorted(c.active[keys["b0"]].members) == ["b0", "b1", "early"]
+
+
 def test_similarity_to_the_rest_is_the_similarity_to_an_event_of_the_rest() -> None:
     p = ClusterParams(
         threshold=0.0, merge_threshold=0.99, tau_days=60.0, decay_floor=0.5, conflict_weight=0.3

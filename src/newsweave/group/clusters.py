@@ -28,7 +28,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -156,6 +156,22 @@ class Cluster:
         )
 
 
+def held_whole(
+    clusters: list[Cluster], items: dict[str, Item], before: dict[int, dict[str, Any]]
+) -> dict[int, list[Cluster]]:
+    """Which of ``clusters`` can be rebuilt: each one made of ``items`` and of earlier clusters
+    it holds whole (``before``: the active clusters in JSON, as the batch found them), mapped to
+    those earlier clusters. An earlier run's members keep only their clusters' vector sums."""
+    base_of = {m: k for k, cj in before.items() for m in cj["members"]}
+    out = {}
+    for c in clusters:
+        keys = sorted({base_of.get(m, -1) for m in c.members if m not in items})
+        olds = [Cluster.from_json(before[k]) for k in keys if k in before]
+        if sum(len(o.members) for o in olds) + sum(m in items for m in c.members) == len(c.members):
+            out[c.key] = olds
+    return out
+
+
 def _top(vec: SparseVec, n: int) -> list[int]:
     """The ``n`` strongest TF-IDF features of ``vec`` (an embedding dimension is set in nearly
     every vector, so it would find every cluster)."""
@@ -274,9 +290,12 @@ class OnlineClusterer:
         avg *= 1.0 - self.p.conflict_weight * clash
         return avg * decay(gap, self.p)
 
-    def similarity_without(self, item: str, c: Cluster, items: dict[str, Item]) -> float:
+    def similarity_without(
+        self, item: str, c: Cluster, items: dict[str, Item], olds: Sequence[Cluster] = ()
+    ) -> float:
         """The similarity of member ``item`` of ``c`` to the rest of ``c`` (``items`` holds
-        every member's item), as :meth:`similarity` would score it against them alone."""
+        every member's item but those of the earlier clusters ``olds`` that ``c`` holds whole),
+        as :meth:`similarity` would score it against them alone."""
         vec, t, sig, _ = items[item]
         rest = [m for m in c.members if m != item]
         tfidf, dense = dot_parts(vec, c.total)
@@ -286,7 +305,8 @@ class OnlineClusterer:
                     tfidf -= v * v
                 else:
                     dense -= v * v
-        times = [x for x in (items[m][1] for m in rest) if x is not None]
+        times = [x for x in (items[m][1] for m in rest if m in items) if x is not None]
+        times += [x for old in olds for x in (old.first, old.last) if x is not None]
         gap = gap_days(t, min(times), max(times)) if times else None
         clash = conflict(sig, c.sig.without(sig)) if sig is not None else 0.0
         return self._score(tfidf, dense, len(rest), gap, clash)
@@ -437,7 +457,9 @@ class OnlineClusterer:
         self._evict()
         return keys
 
-    def refine(self, items: dict[str, Item]) -> dict[str, int]:
+    def refine(
+        self, items: dict[str, Item], before: dict[int, dict[str, Any]] | None = None
+    ) -> dict[str, int]:
         """One reassignment pass over ``items`` (a batch, in stream order); returns the items
         that moved and their new cluster keys.
 
@@ -446,24 +468,24 @@ class OnlineClusterer:
         later has a rival. Here each item moves to the active cluster it is now closest to, when
         that similarity reaches ``threshold`` and beats its similarity to the rest of its own
         cluster (:meth:`similarity_without`; 0 for an item alone in its cluster, which then
-        dissolves and is recorded in ``merged``). Only clusters made wholly of ``items`` give up
-        members (they are rebuilt from them, as a split is). One
-        pass: on ECB+ dev, further passes trade members between the halves of one event.
+        dissolves and is recorded in ``merged``). A cluster gives up members when it is rebuilt
+        from ``items`` and the earlier clusters it holds whole (``before``: the active clusters
+        as the batch found them; an earlier member of an unknown cluster keeps the cluster as it
+        is). One pass: on ECB+ dev, further passes trade members between the halves of one event.
         """
-        # Every item of the batch is in a cluster the batch touched; of those, the ones made
-        # wholly of the batch stay so (they only lose members or gain the batch's items).
+        # Every item of the batch is in a cluster the batch touched.
         batch = [self.active[k] for k in sorted(self.touched) if k in self.active]
         where = {m: c.key for c in batch for m in c.members}
-        own_batch = {c.key for c in batch if all(m in items for m in c.members)}
+        held = held_whole(batch, items, before or {})
         moved: dict[str, int] = {}
         for m, (vec, t, sig, _names) in items.items():
             key = where.get(m, -1)
             c = self.active.get(key)
-            if c is None or key not in own_batch:
+            if c is None or key not in held:
                 continue
             # Alone, it has no rest to be close to: it joins the best event that reaches the
             # threshold, the choice assignment would have made had that event existed then.
-            own = self.similarity_without(m, c, items) if len(c.members) > 1 else 0.0
+            own = self.similarity_without(m, c, items, held[key]) if len(c.members) > 1 else 0.0
             scored = [
                 (self.similarity(vec, t, self.active[k], sig), k)
                 for k in self.candidates(vec)
@@ -474,7 +496,8 @@ class OnlineClusterer:
                 continue
             dst = self.active[best[1]]
             if len(c.members) > 1:
-                self._rebuild(key, [x for x in c.members if x != m], items.__getitem__)
+                rest = [x for x in c.members if x != m and x in items]
+                self._rebuild(key, rest, items.__getitem__, held[key])
             else:  # its event is gone; its id becomes an alias of the one it joined
                 self._unindex(key)
                 del self.active[key]
@@ -485,9 +508,14 @@ class OnlineClusterer:
             where[m] = moved[m] = dst.key
         return moved
 
-    def _rebuild(self, key: int, members: list[str], item: ItemOf) -> None:
-        """Make the active cluster under ``key`` one of ``members`` (rebuilt from ``item``)."""
+    def _rebuild(
+        self, key: int, members: list[str], item: ItemOf, olds: Sequence[Cluster] = ()
+    ) -> None:
+        """Make the active cluster under ``key`` one of the earlier clusters ``olds`` (whole, as
+        they were) and ``members`` (rebuilt from ``item``)."""
         new = Cluster(key)
+        for old in olds:
+            new.absorb(Cluster.from_json(old.to_json()))
         for m in members:
             new.add(m, *item(m))
         self.active[key] = new

@@ -5,10 +5,11 @@ names, see :mod:`.vectors`) and joins the best active event above the threshold 
 similarity to the event's articles, decayed with the gap in days), else starts a new event.
 After the batch, events are merged (sweep), split where they are two incidents (:mod:`.split`),
 and each article of the batch moves once to the event it is now closest to, when that beats the
-rest of its own (:meth:`.clusters.OnlineClusterer.refine`).
-Copies found by the dedupe stage join their original's event without weighing in its centroid
-and are listed on the event as ``ext["also_ran_in"]``. Articles already known from an earlier
-run keep their event.
+rest of its own (:meth:`.clusters.OnlineClusterer.refine`). Both passes reach events of earlier
+runs too: such an event keeps only its vector sum, so it takes part whole, as one unit, and
+only the batch's articles move. Copies found by the dedupe stage join their original's event
+without weighing in its centroid and are listed on the event as ``ext["also_ran_in"]``.
+Articles already known from an earlier run keep their event.
 
 Optionally (``embeddings``: an embedder name of :mod:`newsweave.embed`; off by default), the
 sentence embedding of the headline is one more part of the vector (:func:`.vectors.with_dense`),
@@ -26,7 +27,7 @@ import numpy as np
 
 from ..embed import get_embedder, routes
 from ..model import Article, Event, Report
-from .clusters import Cluster, ClusterParams, Half, Item, OnlineClusterer
+from .clusters import Cluster, ClusterParams, Half, Item, OnlineClusterer, held_whole
 from .order import article_time, stream
 from .signature import Signature, of_parts
 from .split import MIN_SIZE, Unit, bisect_units
@@ -160,18 +161,12 @@ def _split_pass(
     """Split events the batch touched that are two incidents (see :mod:`.split`). ``before``
     holds the earlier runs' active events as the batch found them: each one an event holds is
     a unit of the bisection, and may head a half again under its own id."""
-    base_of = {m: k for k, cj in before.items() for m in cj["members"]}
-    for c in list(clusterer.active.values()):
+    touched = [c for c in clusterer.active.values() if any(m in items for m in c.members)]
+    for c_key, olds in held_whole(touched, items, before).items():
+        c = clusterer.active[c_key]
         new = [m for m in c.members if m in items]
-        if len(c.members) < MIN_SIZE or not new:
+        if len(c.members) < MIN_SIZE:
             continue
-        olds = [
-            Cluster.from_json(before[k])
-            for k in sorted({base_of.get(m, -1) for m in c.members if m not in items})
-            if k in before
-        ]
-        if sum(len(o.members) for o in olds) + len(new) != len(c.members):
-            continue  # an earlier member whose event is unknown: left whole
         units = [Unit(o.total, o.first, o.last, n=len(o.members), profile=o.sig) for o in olds]
         units += [Unit(items[m][0], items[m][1], items[m][1], sig=sigs[m]) for m in new]
         half = bisect_units(units, params)
@@ -240,7 +235,7 @@ def assign_events(
         key_of[a.id] = clusterer.assign(a.id, *items[a.id])
     clusterer.sweep()
     _split_pass(clusterer, items, key_of, sigs, params, before)
-    key_of.update(clusterer.refine(items))
+    key_of.update(clusterer.refine(items, before))
     for absorbed, survivor in clusterer.merged:
         alias[event_id(absorbed)] = event_id(survivor)
 
