@@ -439,14 +439,7 @@ class OnlineClusterer:
             if key is None:
                 key = self.next_key
                 self.next_key += 1
-            new = Cluster(key)
-            for old in olds:
-                new.absorb(Cluster.from_json(old.to_json()))
-            for m in members:
-                new.add(m, *item(m))
-            self.active[key] = new
-            self.touched.add(key)
-            self._index(new)
+            self._rebuild(key, members, item, olds)
             keys.append(key)
         # Each earlier cluster is now an alias of the half that holds it (or none: it heads one).
         owner = {

@@ -161,12 +161,14 @@ def _split_pass(
     """Split events the batch touched that are two incidents (see :mod:`.split`). ``before``
     holds the earlier runs' active events as the batch found them: each one an event holds is
     a unit of the bisection, and may head a half again under its own id."""
-    touched = [c for c in clusterer.active.values() if any(m in items for m in c.members)]
+    touched = [
+        c
+        for c in clusterer.active.values()
+        if len(c.members) >= MIN_SIZE and any(m in items for m in c.members)
+    ]
     for c_key, olds in held_whole(touched, items, before).items():
         c = clusterer.active[c_key]
         new = [m for m in c.members if m in items]
-        if len(c.members) < MIN_SIZE:
-            continue
         units = [Unit(o.total, o.first, o.last, n=len(o.members), profile=o.sig) for o in olds]
         units += [Unit(items[m][0], items[m][1], items[m][1], sig=sigs[m]) for m in new]
         half = bisect_units(units, params)
