@@ -265,7 +265,11 @@ def scale(n: int) -> dict[str, Any]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--scale", default="10000,100000", help="synthetic sizes, comma-separated")
-    ap.add_argument("--no-scale", action="store_true", help="skip the scale figure")
+    ap.add_argument(
+        "--no-scale",
+        action="store_true",
+        help="skip the scale figure (the output keeps the last one, marked earlier_run)",
+    )
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
 
@@ -291,6 +295,10 @@ def main() -> None:
             print(f"scale {n:>7} articles: {s['ms_per_article']:.2f} ms/article overall, "
                   f"{s['ms_per_article_last_tenth']:.2f} ms/article in the last tenth "
                   f"({s['seconds']} s)")  # fmt: skip
+    elif args.out.exists():  # keep the last scale figures, marked as not of this run
+        earlier = json.loads(args.out.read_text()).get("scale")
+        if earlier:
+            results["scale"] = [{**s, "earlier_run": True} for s in earlier]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1))
     print(f"wrote {args.out}")

@@ -2,7 +2,7 @@
 
 import math
 
-from newsweave.group.clusters import Cluster, ClusterParams, Item, OnlineClusterer
+from newsweave.group.clusters import Cluster, ClusterParams, Item, OnlineClusterer, moves_up
 from newsweave.group.signature import Profile, Signature
 
 P = ClusterParams(threshold=0.45, merge_threshold=0.99, tau_days=60.0, decay_floor=0.5)
@@ -35,6 +35,24 @@ def test_an_article_that_joined_too_early_moves_to_the_event_formed_after_it() -
     # the rebuilt event is what its members alone make it
     assert c.active[keys["a0"]].total == {1: 1.0}
     assert c.refine(items) == {}  # nothing left to move
+
+
+def test_a_member_of_a_large_event_does_not_leave_it_for_its_one_closest_article() -> None:
+    items: dict[str, Item] = {f"a{i}": ({1: 1.0}, 0.0, None, None) for i in range(4)}
+    items["late"] = (_unit({1: 0.5, 2: 0.866}), 0.0, None, None)  # 0.5 to each of a0-a3
+    items["solo"] = (_unit({2: 0.693, 3: 0.721}), 0.0, None, None)  # 0.6 to late, 0 to a0-a3
+    c = OnlineClusterer(P)
+    keys = _stream(c, items)
+    assert keys["late"] == keys["a0"] != keys["solo"]
+    # 0.6 to solo beats the average 0.5 to the others, but 1 x (0.6 - 0.45) < 4 x (0.5 - 0.45)
+    assert c.refine(items) == {}
+    assert sorted(len(cl.members) for cl in c.active.values()) == [1, 5]
+
+
+def test_moves_up_weighs_each_similarity_by_how_far_it_clears_the_threshold() -> None:
+    assert moves_up(0.6, 1, 0.5, 4, 0.45) is False
+    assert moves_up(0.6, 3, 0.5, 4, 0.45) is True  # 0.45 > 0.2
+    assert moves_up(0.5, 1, 0.0, 0, 0.45) is True  # alone: any event above the threshold
 
 
 def test_an_article_alone_joins_the_event_that_formed_after_it() -> None:
@@ -117,3 +135,27 @@ def test_a_profile_without_a_member_is_the_profile_of_the_others() -> None:
     only_b.add(b)
     assert both.without(a) == only_b
     assert both.size == 2  # the profile itself is unchanged
+
+
+def test_reassignment_repeats_until_no_article_moves() -> None:
+    raw = {
+        "m0": {1: 0.228, 2: 0.342, 3: 0.912},
+        "m1": {1: 0.514, 2: 0.857},
+        "m2": {1: 1.0},
+        "m3": {2: 0.936, 3: 0.351},
+        "m4": {1: 0.832, 3: 0.555},
+        "m5": {1: 0.707, 3: 0.707},
+    }
+    items: dict[str, Item] = {m: (_unit(v), 0.0, None, None) for m, v in raw.items()}
+    once = OnlineClusterer(P)
+    keys = _stream(once, items)
+    assert keys["m0"] == keys["m3"] != keys["m1"] == keys["m2"]
+    # one pass: m1 leaves for m3's event; only then is m0 closer to the event m1 left
+    assert once.refine(items, passes=1) == {"m1": keys["m0"]}
+    assert once.refine(items, passes=1) == {"m0": keys["m2"]}
+    settled = OnlineClusterer(P)
+    _stream(settled, items)
+    assert settled.refine(items) == {"m1": keys["m0"], "m0": keys["m2"]}
+    assert settled.refine(items) == {}
+    groups = sorted(sorted(cl.members) for cl in settled.active.values())
+    assert groups == [["m0", "m2", "m4", "m5"], ["m1", "m3"]]

@@ -4,11 +4,12 @@ Each new article is vectorised (weighted TF-IDF of title+lead, body, body word p
 names, see :mod:`.vectors`) and joins the best active event above the threshold (average
 similarity to the event's articles, decayed with the gap in days), else starts a new event.
 After the batch, events are merged (sweep), split where they are two incidents (:mod:`.split`),
-and each article of the batch moves once to the event it is now closest to, when that beats the
-rest of its own (:meth:`.clusters.OnlineClusterer.refine`). Both passes reach events of earlier
-runs too: such an event keeps only its vector sum, so it takes part whole, as one unit, and
-only the batch's articles move. Copies found by the dedupe stage join their original's event
-without weighing in its centroid and are listed on the event as ``ext["also_ran_in"]``.
+and articles of the batch move to the event they are now closest to, when that beats the rest of
+their own, in passes until none moves (:meth:`.clusters.OnlineClusterer.refine`). The split
+and the moves reach events of earlier runs too: such an event keeps only its vector sum, so it
+takes part whole, as one unit, and only the batch's articles move. Copies found by the dedupe
+stage join their original's event without weighing in its centroid and are listed on the event
+as ``ext["also_ran_in"]``.
 Articles already known from an earlier run keep their event.
 
 Optionally (``embeddings``: an embedder name of :mod:`newsweave.embed`; off by default), the
