@@ -1,6 +1,6 @@
 """Grouping as a live feed: each labelled set fed in K runs by time, with a saved state.
 
-    .venv/bin/python benchmarks/grouping_runs.py [--runs 2,3,4,6]
+    .venv/bin/python benchmarks/grouping_runs.py [--runs 2,3,4,6,12,24,48]
 
 Run i analyses the first i/K of the set's articles (sorted by publication date, then input
 order) with one ``state_dir``, so the articles of earlier runs keep their events and storylines
@@ -15,14 +15,13 @@ import argparse
 import copy
 import json
 import platform
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 from grouping import SETS  # this folder's grouping benchmark: the same labelled sets
 from newsweave.eval import data_path
-from newsweave.eval.clustering import dataset_name, load, run_grouping
+from newsweave.eval.clustering import dataset_name, load, run_feed, run_grouping
 from newsweave.eval.metrics import scores
 from newsweave.model import Report
 
@@ -42,21 +41,17 @@ def _scored(report: Report, gold: dict[str, dict[str, str]]) -> dict[str, float]
 def feed(parts: tuple[str, ...], runs: list[int]) -> dict[str, Any]:
     """BCubed F1 per level after each number of ``runs``, and after one batch."""
     articles, gold = load(data_path(*parts))
-    articles.sort(key=lambda a: (a.published or "", a.order))
     out: dict[str, Any] = {"one_batch": _scored(run_grouping(copy.deepcopy(articles)), gold)}
     for k in runs:
         t0 = time.perf_counter()
-        with tempfile.TemporaryDirectory() as tmp:
-            for i in range(1, k + 1):
-                cut = articles[: len(articles) * i // k]
-                report = run_grouping(copy.deepcopy(cut), state_dir=Path(tmp))
+        report = run_feed(articles, k)
         out[f"{k}_runs"] = {**_scored(report, gold), "seconds": round(time.perf_counter() - t0, 1)}
     return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--runs", default="2,3,4,6", help="numbers of runs, comma-separated")
+    ap.add_argument("--runs", default="2,3,4,6,12,24,48", help="numbers of runs, comma-separated")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     results: dict[str, Any] = {"machine": f"{platform.machine()}, {platform.python_version()}"}

@@ -320,12 +320,29 @@ def eval_clustering(
     entities: Annotated[
         bool, typer.Option("--entities", help="Names from the spaCy entity stage, as analyze.")
     ] = False,
+    runs: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Feed the set as a live feed in this many runs by time, with a saved state "
+            "(the last run is scored).",
+        ),
+    ] = 1,
     check: CheckOpt = False,
     json_out: JsonOpt = None,
 ) -> None:
     """Story grouping: BCubed and pairwise precision/recall/F1, cluster counts and time."""
     emb = None if embeddings == "none" else embeddings
-    _run_eval("clustering", path, check, json_out, level=level, embeddings=emb, entities=entities)
+    _run_eval(
+        "clustering",
+        path,
+        check,
+        json_out,
+        level=level,
+        embeddings=emb,
+        entities=entities,
+        runs=runs,
+    )
 
 
 @eval_app.command("quotes")

@@ -18,8 +18,10 @@ close scores (docs/evaluation.md), so the floors gate the fast heuristic path.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -64,14 +66,18 @@ def dataset_name(path: Path) -> str:
     return "giveme5w1h" if stem.startswith("giveme5w1h") else stem
 
 
-def variant_name(path: Path, level: str, entities: bool, embeddings: str | None) -> str:
-    """The key of a run in the floors file: ``SET:LEVEL``, plus ``+entities`` and
-    ``+EMBEDDER`` when those are on (each setting has floors of its own)."""
+def variant_name(
+    path: Path, level: str, entities: bool, embeddings: str | None, runs: int = 1
+) -> str:
+    """The key of a run in the floors file: ``SET:LEVEL``, plus ``+entities``, ``+EMBEDDER``
+    and ``@Kruns`` (fed as a live feed) when those are on (each has floors of its own)."""
     name = f"{dataset_name(path)}:{level}"
     if entities:
         name += "+entities"
     if embeddings and embeddings != "none":
         name += f"+{get_embedder(embeddings).name}"
+    if runs > 1:
+        name += f"@{runs}runs"
     return name
 
 
@@ -139,22 +145,49 @@ def run_grouping(
     return analyze_records(articles, config=config, stages=names)
 
 
+def run_feed(
+    articles: list[Article],
+    runs: int,
+    entities: bool = False,
+    embeddings: str | None = None,
+) -> Report:
+    """Group ``articles`` as a live feed: in ``runs`` runs by publication time (undated ones in
+    input order), run i analysing the first i/``runs`` of them with one saved state, as
+    ``newsweave analyze`` does on a growing folder. Returns the last run's report."""
+    ordered = sorted(articles, key=lambda a: (a.published or "", a.order))
+    report = Report()
+    with tempfile.TemporaryDirectory(prefix="newsweave-feed-") as tmp:
+        for i in range(1, runs + 1):
+            cut = copy.deepcopy(ordered[: len(ordered) * i // runs])
+            report = run_grouping(
+                cut, entities=entities, embeddings=embeddings, state_dir=Path(tmp)
+            )
+    return report
+
+
 def evaluate(
     path: Path | None = None,
     level: str = "event",
     entities: bool = False,
     embeddings: str | None = None,
+    runs: int = 1,
 ) -> EvalResult:
-    """Score the predicted events (``level="event"``) or storylines (``"topic"``)."""
+    """Score the predicted events (``level="event"``) or storylines (``"topic"``); with
+    ``runs`` > 1 the set is fed in that many runs (:func:`run_feed`) and the last is scored."""
     if level not in LEVELS:
         raise ValueError(f"level must be one of {LEVELS}, got {level!r}")
+    if runs < 1:
+        raise ValueError(f"runs must be at least 1, got {runs}")
     default = data_path("clustering", DEFAULT_FILE)
     path = Path(path) if path else default
     articles, gold = load(path)
     if not gold[level]:
         raise ValueError(f"{path} has no {level} labels (levels here: topic)")
     t0 = time.perf_counter()
-    report = run_grouping(articles, entities=entities, embeddings=embeddings)
+    if runs > 1:
+        report = run_feed(articles, runs, entities=entities, embeddings=embeddings)
+    else:
+        report = run_grouping(articles, entities=entities, embeddings=embeddings)
     seconds = time.perf_counter() - t0
     attr = "event" if level == "event" else "storyline"
     pred = {a.id: str(getattr(a, attr)) for a in report.articles}
@@ -169,6 +202,11 @@ def evaluate(
             "wire_copies": sum(1 for a in report.articles if a.duplicate_of),
         },
         seconds=seconds,
-        variant=variant_name(path, level, entities, embeddings),
-        details={"path": str(path), "entities": entities, "embeddings": embeddings or "none"},
+        variant=variant_name(path, level, entities, embeddings, runs),
+        details={
+            "path": str(path),
+            "entities": entities,
+            "embeddings": embeddings or "none",
+            "runs": runs,
+        },
     )

@@ -43,6 +43,7 @@ from .vectors import (
     weigh,
     with_dense,
 )
+from .window import Counts, Entry, Window
 
 #: Share of the headline embedding's cosine in the similarity of two articles of the same day
 #: whose names agree (it falls with the days between them, see :func:`.clusters.mix`). Measured
@@ -193,6 +194,79 @@ def _split_pass(
                 key_of[m] = key
 
 
+def _restore(
+    clusterer: OnlineClusterer,
+    before: dict[int, dict[str, Any]],
+    window: Window,
+    df: DocFreq,
+    sigs: dict[str, Signature],
+) -> dict[str, Item]:
+    """Put the earlier runs' active events into ``clusterer``; returns the items of the
+    articles of those events rebuilt from ``window`` (every member in it), weighed with ``df``
+    (their signatures go to ``sigs``). The others keep their vector sums, as one unit each."""
+    whole = {
+        k for k, cj in before.items() if cj["members"] and all(m in window for m in cj["members"])
+    }
+    members = {m for k in whole for m in before[k]["members"]}
+    items: dict[str, Item] = {}
+    for aid, entry in window.entries.items():  # oldest first: stream order
+        if aid in members:
+            items[aid] = entry.item(df)
+            sigs[aid] = entry.sig
+    for k, cj in before.items():
+        c = Cluster.from_json(cj)
+        if k in whole:
+            c = Cluster(k)
+            for m in cj["members"]:
+                c.add(m, *items[m])
+        clusterer.add_cluster(c)
+        if k in whole:
+            clusterer.touched.add(k)
+    return items
+
+
+def _move_revisited(
+    clusterer: OnlineClusterer,
+    revisited: list[str],
+    window: Window,
+    st: dict[str, Any],
+    alias: dict[str, str],
+) -> None:
+    """Record the new event of each article of an earlier run (``revisited``) that the
+    end-of-run passes moved, and of its copies."""
+    known: dict[str, Any] = st["articles"]
+    now = {m: c.key for c in clusterer.clusters() for m in c.members}
+    for m in revisited:
+        eid = event_id(now[m])
+        for aid in (m, *window[m].copies):
+            was = _resolve(alias, known[aid]["event"])
+            if was == eid:
+                continue
+            known[aid]["event"] = eid
+            prev = st["events"].get(was)
+            if prev and aid in prev.get("articles", []):
+                prev["articles"].remove(aid)
+
+
+def _remember(
+    window: Window,
+    new: list[Article],
+    items: dict[str, Item],
+    counts: dict[str, Counts],
+    dense: dict[str, Any],
+) -> None:
+    """Keep the run's original articles in ``window`` (in stream order), and their copies on
+    their originals' entries."""
+    for a, _ in stream(new):
+        if a.id in counts:
+            _, t, sig, _ = items[a.id]
+            assert sig is not None
+            window.add(a.id, Entry(counts[a.id], t, sig, dense.get(a.id)))
+    for a in new:
+        if a.duplicate_of:
+            window.add_copy(a.duplicate_of, a.id)
+
+
 def assign_events(
     articles: list[Article],
     st: dict[str, Any],
@@ -207,7 +281,7 @@ def assign_events(
     new = [a for a in articles if a.id not in known]
 
     df = DocFreq.from_json(st["docfreq"])
-    counts = {}
+    counts: dict[str, Counts] = {}
     sigs: dict[str, Signature] = {}
     for a in new:
         if a.duplicate_of:
@@ -224,10 +298,10 @@ def assign_events(
 
     clusterer = OnlineClusterer(params, st["event_clusters"]["next_key"])
     before = {int(cj["key"]): cj for cj in st["event_clusters"]["active"]}
-    for cj in before.values():
-        clusterer.add_cluster(Cluster.from_json(cj))
+    window: Window = st.setdefault("window", Window())
+    items = _restore(clusterer, before, window, df, sigs)
+    revisited = list(items)  # articles of earlier runs the end-of-run passes may move
     key_of: dict[str, int] = {}
-    items: dict[str, Item] = {}
     for a, t in stream(new):
         if a.duplicate_of:
             continue
@@ -241,6 +315,7 @@ def assign_events(
     key_of.update(clusterer.refine(items, before))
     for absorbed, survivor in clusterer.merged:
         alias[event_id(absorbed)] = event_id(survivor)
+    _move_revisited(clusterer, revisited, window, st, alias)
 
     for a in sorted(articles, key=lambda x: x.order):
         if a.id in known:
@@ -263,6 +338,7 @@ def assign_events(
         if headline_only(a):
             known[a.id]["headline_only"] = True
 
+    _remember(window, new, items, counts, dense)
     st["docfreq"] = df.to_json()
     st["event_clusters"] = {
         "active": [c.to_json() for c in clusterer.active.values()],
