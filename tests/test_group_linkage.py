@@ -126,3 +126,41 @@ def test_a_later_run_joins_the_storyline_it_continues_and_keeps_its_id() -> None
     other = {"e10": _profile("e10", {500: 1.0, 501: 1.0}, 9.0, 10)}
     again = storylines.assign_storylines({**later, **other}, st)
     assert again["e9"] == sid and again["e10"] != sid
+
+
+def test_a_revisited_storylines_key_goes_to_the_group_holding_most_of_it() -> None:
+    members = {7: [0, 1, 2], 3: [3, 4]}  # sklearn's labels, in order of their first event
+    assert storylines._claims(members, [5, 5, 8, 5, 8]) == {7: 5, 3: 8}
+    assert storylines._claims(members, [5, None, None, 5, None]) == {7: 5}  # tie: earlier group
+    assert storylines._claims(members, [None] * 5) == {}
+
+
+def _unit_words(words: range | list[int]) -> dict[int, float]:
+    return {w: 1.0 / len(words) ** 0.5 for w in words}
+
+
+def test_a_later_run_regroups_the_events_of_earlier_storylines_as_one_batch_would() -> None:
+    # e1 shares a third of its words with e0 and two thirds with e2, e3, which come later.
+    profs = {
+        "e0": _profile("e0", _unit_words(range(12)), 0.0, 0),
+        "e1": _profile("e1", _unit_words([*range(4), *range(100, 108)]), 1.0, 1),
+        "e2": _profile("e2", _unit_words(range(100, 112)), 2.0, 2),
+        "e3": _profile("e3", _unit_words(range(100, 110)), 3.0, 3),
+    }
+    batch = storylines.assign_storylines(profs, state.empty(), P)
+    assert batch["e0"] != batch["e1"] == batch["e2"] == batch["e3"]
+    st = state.empty()
+    first = storylines.assign_storylines({k: profs[k] for k in ("e0", "e1")}, st, P)
+    assert first["e0"] == first["e1"]  # all the evidence there is so far
+    for eid, sid in first.items():
+        st["events"][eid] = {"storyline": sid}
+    again = storylines.assign_storylines(profs, st, P)  # every event at hand again
+    assert again["e0"] != again["e1"] == again["e2"] == again["e3"]
+    assert first["e0"] in (again["e0"], again["e1"])  # one of the two keeps the id
+    # an event not at hand (retired, or not in the run's report) keeps its storyline whole
+    st2 = state.empty()
+    first = storylines.assign_storylines({k: profs[k] for k in ("e0", "e1")}, st2, P)
+    for eid, sid in first.items():
+        st2["events"][eid] = {"storyline": sid}
+    later = storylines.assign_storylines({k: profs[k] for k in ("e1", "e2", "e3")}, st2, P)
+    assert later["e1"] == first["e1"]

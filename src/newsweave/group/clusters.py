@@ -339,6 +339,11 @@ class OnlineClusterer:
         self.next_key = max(self.next_key, c.key + 1)
         self._evict()
 
+    def remove(self, key: int) -> Cluster:
+        """Take active cluster ``key`` out of the window (to be grouped again)."""
+        self._unindex(key)
+        return self.active.pop(key)
+
     def _evict(self) -> None:
         while len(self.active) > self.p.max_active:
             _, old = self.active.popitem(last=False)

@@ -144,7 +144,8 @@ class EventProfile:
     central: dict[str, float] = field(default_factory=dict)
 
 
-def _resolve(alias: dict[str, str], eid: str) -> str:
+def resolve(alias: dict[str, str], eid: str) -> str:
+    """The id ``eid`` stands for now: followed through ``alias`` (absorbed -> survivor)."""
     seen = set()
     while eid in alias and eid not in seen:
         seen.add(eid)
@@ -239,7 +240,7 @@ def _move_revisited(
     for m in revisited:
         eid = event_id(now[m])
         for aid in (m, *window[m].copies):
-            was = _resolve(alias, known[aid]["event"])
+            was = resolve(alias, known[aid]["event"])
             if was == eid:
                 continue
             known[aid]["event"] = eid
@@ -319,21 +320,21 @@ def assign_events(
 
     for a in sorted(articles, key=lambda x: x.order):
         if a.id in known:
-            a.event = _resolve(alias, known[a.id]["event"])
+            a.event = resolve(alias, known[a.id]["event"])
             if known[a.id].get("headline_only"):
                 _mark_headline_only(a)
             continue
         if a.duplicate_of:
             orig = a.duplicate_of
             if orig in key_of:
-                a.event = _resolve(alias, event_id(key_of[orig]))
+                a.event = resolve(alias, event_id(key_of[orig]))
             elif orig in known:
-                a.event = _resolve(alias, known[orig]["event"])
+                a.event = resolve(alias, known[orig]["event"])
             else:  # the original is not at hand: the copy stands for it
                 a.duplicate_of = None
-                a.event = _resolve(alias, event_id(clusterer.assign(a.id, {}, article_time(a))))
+                a.event = resolve(alias, event_id(clusterer.assign(a.id, {}, article_time(a))))
         else:
-            a.event = _resolve(alias, event_id(key_of[a.id]))
+            a.event = resolve(alias, event_id(key_of[a.id]))
         known[a.id] = {"event": a.event, "duplicate_of": a.duplicate_of}
         if headline_only(a):
             known[a.id]["headline_only"] = True

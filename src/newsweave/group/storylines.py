@@ -20,13 +20,14 @@ all three over the plain centroid (docs/evaluation.md).
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import replace
 from typing import Any
 
 from ..model import Report, Storyline
 from . import linkage
 from .clusters import Cluster, ClusterParams, OnlineClusterer
-from .events import EventProfile
+from .events import EventProfile, resolve
 
 #: The one fixed storyline configuration (the same for every data set).
 PARAMS = ClusterParams(
@@ -80,13 +81,37 @@ def story_vector(prof: EventProfile, names_share: float = NAMES_SHARE) -> dict[i
     return _unit(out)
 
 
+def _claims(members: dict[int, list[int]], was: list[int | None]) -> dict[int, int]:
+    """Which group takes back which revisited storyline's key (``was``: per item, the key its
+    event had): greedily, the pair of a key and a group holding most of its events first (on a
+    tie, the older key, then the earlier group), each key and each group once; so a storyline
+    whose events mostly stay together keeps its id."""
+    pairs = []
+    for pos, (label, idx) in enumerate(members.items()):  # in order of their first event
+        for key, n in Counter(k for k in (was[i] for i in idx) if k is not None).items():
+            pairs.append((-n, key, pos, label))
+    claims: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, key, _, label in sorted(pairs):
+        if label not in claims and key not in taken:
+            claims[label] = key
+            taken.add(key)
+    return claims
+
+
 def _group_chunk(
-    clusterer: OnlineClusterer, chunk: list[EventProfile], params: ClusterParams
+    clusterer: OnlineClusterer,
+    chunk: list[EventProfile],
+    params: ClusterParams,
+    was: dict[str, int] | None = None,
 ) -> dict[str, int]:
-    """Group ``chunk`` (new events in stream order) by :func:`.linkage.groups`; each group joins
-    the closest storyline of an earlier run or chunk when their link reaches ``threshold``
-    (found as online assignment finds candidates: any shared strong feature), else becomes a
+    """Group ``chunk`` (new and revisited events in stream order) by
+    :func:`.linkage.groups`. A group takes back the key of a revisited storyline (``was``:
+    event -> the key it had) whose events it mostly holds (:func:`_claims`); else it joins the
+    closest storyline of an earlier run or chunk when their link reaches ``threshold`` (found
+    as online assignment finds candidates: any shared strong feature), else becomes a
     storyline, keyed in the order of its first event. Returns each event's key."""
+    was = was or {}
     vecs = [story_vector(p) for p in chunk]
     sim = linkage.similarities(
         vecs, [p.sig for p in chunk], [p.first for p in chunk], [p.last for p in chunk], params
@@ -94,9 +119,10 @@ def _group_chunk(
     members: dict[int, list[int]] = {}
     for i, label in enumerate(linkage.groups(sim, params.threshold)):
         members.setdefault(label, []).append(i)
+    claims = _claims(members, [was.get(p.id) for p in chunk])
     key_of: dict[str, int] = {}
     earlier = set(clusterer.active)  # the chunk's own groups are linked by the sweep
-    for idx in members.values():  # in order of their first event
+    for label, idx in members.items():  # in order of their first event
         group = Cluster(-1)
         for i in idx:
             prof = chunk[i]
@@ -109,7 +135,9 @@ def _group_chunk(
             if k in earlier
         ]
         best = max(scored, default=None)
-        if best is not None and best[0] >= params.threshold:
+        if label in claims:
+            target = Cluster(claims[label])  # a revisited storyline keeps its id
+        elif best is not None and best[0] >= params.threshold:
             target = clusterer.active[best[1]]  # a known storyline keeps its id
         else:
             target = Cluster(clusterer.next_key)
@@ -121,6 +149,24 @@ def _group_chunk(
     return key_of
 
 
+def _revisit(
+    clusterer: OnlineClusterer, profiles: dict[str, EventProfile], event_alias: dict[str, str]
+) -> dict[str, int]:
+    """Take out of ``clusterer`` the storylines of earlier runs all of whose events are at hand
+    (in ``profiles``: their vectors are this run's; an event merged into another since is that
+    one, by ``event_alias``); returns their events and the keys they had. Their events are
+    grouped again with the run's new ones, as one batch would group them: fed as a live feed,
+    a storyline's events arrive over many runs, and a run's events could otherwise only join a
+    storyline whole, never regroup its events."""
+    was: dict[str, int] = {}
+    for key, c in list(clusterer.active.items()):
+        events = {resolve(event_alias, m) for m in c.members}
+        if events and events <= profiles.keys():
+            was.update((m, key) for m in sorted(events) if m not in was)
+            clusterer.remove(key)
+    return was
+
+
 def assign_storylines(
     profiles: dict[str, EventProfile], st: dict[str, Any], params: ClusterParams = PARAMS
 ) -> dict[str, str]:
@@ -129,18 +175,27 @@ def assign_storylines(
     clusterer = OnlineClusterer(params, st["storyline_clusters"]["next_key"])
     for cj in st["storyline_clusters"]["active"]:
         clusterer.add_cluster(Cluster.from_json(cj))
+    was = _revisit(clusterer, profiles, st.get("event_alias", {}))
     out: dict[str, str] = {}
     fresh = []
     for eid, prof in profiles.items():
         prev = st["events"].get(eid, {}).get("storyline")
-        if prev:
+        if prev and eid not in was:
             out[eid] = prev
         else:
             fresh.append(prof)
     fresh.sort(key=lambda p: (p.first if p.first is not None else -math.inf, p.order))
     for start in range(0, len(fresh), CHUNK):
-        for eid, key in _group_chunk(clusterer, fresh[start : start + CHUNK], params).items():
+        chunk = fresh[start : start + CHUNK]
+        for eid, key in _group_chunk(clusterer, chunk, params, was).items():
             out[eid] = storyline_id(key)
+    # a revisited storyline that no group took back is an alias of the one most of it joined
+    gone: dict[int, Counter[int]] = {}
+    for eid, key in was.items():
+        if key not in clusterer.active:
+            gone.setdefault(key, Counter())[int(out[eid][1:]) - 1] += 1
+    for key, joined in sorted(gone.items()):
+        clusterer.merged.append((key, min(joined, key=lambda k: (-joined[k], k))))
     # The groups link as storylines (their events' average similarity, decayed by the gap
     # between their spans): to each other and to the storylines of earlier runs and chunks.
     clusterer.sweep()
@@ -148,11 +203,7 @@ def assign_storylines(
     for absorbed, survivor in clusterer.merged:
         alias[storyline_id(absorbed)] = storyline_id(survivor)
     for eid, sid in out.items():
-        seen = set()
-        while sid in alias and sid not in seen:
-            seen.add(sid)
-            sid = alias[sid]
-        out[eid] = sid
+        out[eid] = resolve(alias, sid)
     st["storyline_clusters"] = {
         "active": [c.to_json() for c in clusterer.active.values()],
         "next_key": clusterer.next_key,
@@ -168,7 +219,11 @@ def build_storylines(report: Report, story_of: dict[str, str], st: dict[str, Any
         if sid is None:
             continue
         ev.storyline = sid
-        st["events"].setdefault(ev.id, {})["storyline"] = sid
+        known = st["events"].setdefault(ev.id, {})
+        was = st["storylines"].get(known.get("storyline"), {}).get("events", [])
+        if known.get("storyline") != sid and ev.id in was:  # regrouped: it left that storyline
+            was.remove(ev.id)
+        known["storyline"] = sid
         s = by_id.setdefault(sid, Storyline(id=sid, events=[], articles=[]))
         s.events.append(ev.id)
         s.articles.extend(ev.articles)
