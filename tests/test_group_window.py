@@ -71,7 +71,8 @@ def test_only_events_wholly_in_the_window_are_rebuilt_and_revisited() -> None:
     before = {0: whole.to_json(), 1: partial.to_json()}
     clusterer = OnlineClusterer(PARAMS, 2)
     sigs: dict[str, Signature] = {}
-    items = _restore(clusterer, before, w, df, sigs)
+    items, rebuilt = _restore(clusterer, before, w, df, sigs)
+    assert rebuilt == {0}
     assert list(items) == ["a0", "a1"] and set(sigs) == {"a0", "a1"}
     rebuilt = clusterer.active[0]
     assert rebuilt.members == ["a0", "a1"] and 1 not in rebuilt.total
@@ -81,7 +82,9 @@ def test_only_events_wholly_in_the_window_are_rebuilt_and_revisited() -> None:
             expected[f] = expected.get(f, 0.0) + v
     assert rebuilt.total == pytest.approx(expected)
     assert clusterer.active[1].total == {2: 1.0}  # as it was
-    assert clusterer.touched == {0}  # the end-of-run passes start from the rebuilt event
+    assert not clusterer.touched  # revisited only when the run's articles come near it
+    clusterer.assign("new", items["a1"][0], 10.0)
+    assert 0 in clusterer.near
 
 
 def _consistent(st: dict, report_events: dict[str, str]) -> None:

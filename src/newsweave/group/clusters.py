@@ -261,6 +261,9 @@ class OnlineClusterer:
         #: Clusters this clusterer created or changed (a sweep starts from these only, so the
         #: cost of a batch does not grow with the window of clusters restored from the state).
         self.touched: set[int] = set()
+        #: Clusters scored as candidates of an item (joined or not): the neighbourhood of what
+        #: the items brought.
+        self.near: set[int] = set()
 
     # -- index -----------------------------------------------------------------------------
     def _index(self, c: Cluster) -> None:
@@ -363,6 +366,7 @@ class OnlineClusterer:
             ((self.similarity(vec, t, self.active[k], sig), k) for k in self.candidates(vec)),
             reverse=True,
         )
+        self.near.update(k for _, k in scored)
         if scored and scored[0][0] >= self.p.threshold:
             target = self.active[scored[0][1]]
         else:

@@ -201,10 +201,11 @@ def _restore(
     window: Window,
     df: DocFreq,
     sigs: dict[str, Signature],
-) -> dict[str, Item]:
-    """Put the earlier runs' active events into ``clusterer``; returns the items of the
-    articles of those events rebuilt from ``window`` (every member in it), weighed with ``df``
-    (their signatures go to ``sigs``). The others keep their vector sums, as one unit each."""
+) -> tuple[dict[str, Item], set[int]]:
+    """Put the earlier runs' active events into ``clusterer``: those with every article in
+    ``window`` rebuilt from their articles' items, weighed with this run's ``df`` (their
+    signatures go to ``sigs``), the others as they were, one unit each. Returns the rebuilt
+    articles' items and the rebuilt events' keys."""
     whole = {
         k for k, cj in before.items() if cj["members"] and all(m in window for m in cj["members"])
     }
@@ -221,9 +222,7 @@ def _restore(
             for m in cj["members"]:
                 c.add(m, *items[m])
         clusterer.add_cluster(c)
-        if k in whole:
-            clusterer.touched.add(k)
-    return items
+    return items, whole
 
 
 def _move_revisited(
@@ -300,7 +299,7 @@ def assign_events(
     clusterer = OnlineClusterer(params, st["event_clusters"]["next_key"])
     before = {int(cj["key"]): cj for cj in st["event_clusters"]["active"]}
     window: Window = st.setdefault("window", Window())
-    items = _restore(clusterer, before, window, df, sigs)
+    items, rebuilt = _restore(clusterer, before, window, df, sigs)
     revisited = list(items)  # articles of earlier runs the end-of-run passes may move
     key_of: dict[str, int] = {}
     for a, t in stream(new):
@@ -311,6 +310,8 @@ def assign_events(
             vec = with_dense(vec, dense[a.id])
         items[a.id] = (vec, t, sigs[a.id], weigh({"names": counts[a.id]["names"]}, df))
         key_of[a.id] = clusterer.assign(a.id, *items[a.id])
+    # the rebuilt events near the run's articles are revisited with them (the others wait)
+    clusterer.touched |= clusterer.near & rebuilt
     clusterer.sweep()
     _split_pass(clusterer, items, key_of, sigs, params, before)
     key_of.update(clusterer.refine(items, before))
