@@ -37,6 +37,32 @@ def test_floors_hold(
     assert result.seconds > 0  # timed, and printed by the CLI; speed is measured in benchmarks/
 
 
+#: Sets whose scores as a live feed (12 runs with a saved state) have floors of their own.
+FEEDS = [
+    (("clustering", "giveme5w1h-news-cluster.jsonl"), "event"),
+    (("clustering", "giveme5w1h-news-cluster.jsonl"), "topic"),
+    (("clustering", "ecbplus-dev.jsonl"), "event"),
+    (("multilingual", "ml-crisis", "es"), "topic"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("parts", "level"), FEEDS)
+def test_floors_hold_as_a_live_feed(parts: tuple[str, ...], level: str) -> None:
+    path = data_path(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    result = evaluate(path, level=level, runs=12)
+    assert result.variant.endswith("@12runs") and result.details["runs"] == 12
+    assert check_floors(result) == []
+    assert result.counts["articles"] > 300  # the last run holds the whole set
+
+
+def test_a_feed_needs_a_run() -> None:
+    with pytest.raises(ValueError, match="runs must be at least 1"):
+        evaluate(None, level="event", runs=0)
+
+
 def test_default_file_is_giveme5w1h() -> None:
     path = data_path("clustering", "giveme5w1h-news-cluster.jsonl")
     if not path.exists():

@@ -167,7 +167,9 @@ def _split_pass(
     touched = [
         c
         for c in clusterer.active.values()
-        if len(c.members) >= MIN_SIZE and any(m in items for m in c.members)
+        if c.key in clusterer.touched
+        and len(c.members) >= MIN_SIZE
+        and any(m in items for m in c.members)
     ]
     for c_key, olds in held_whole(touched, items, before).items():
         c = clusterer.active[c_key]
