@@ -6,11 +6,13 @@ similarity to the event's articles, decayed with the gap in days), else starts a
 After the batch, events are merged (sweep), split where they are two incidents (:mod:`.split`),
 and articles of the batch move to the event they are now closest to, when that beats the rest of
 their own, in passes until none moves (:meth:`.clusters.OnlineClusterer.refine`). The split
-and the moves reach events of earlier runs too: such an event keeps only its vector sum, so it
-takes part whole, as one unit, and only the batch's articles move. Copies found by the dedupe
+and the moves reach events of earlier runs too. An event all of whose articles are in the recent
+window (:mod:`.window`) is rebuilt from them with the run's word weights, and when the run's
+articles come near it, its articles are revisited like the run's own; an older event keeps only
+its vector sum, so it takes part whole, as one unit. Copies found by the dedupe
 stage join their original's event without weighing in its centroid and are listed on the event
 as ``ext["also_ran_in"]``.
-Articles already known from an earlier run keep their event.
+Articles known from an earlier run keep their event unless the passes over the window move them.
 
 Optionally (``embeddings``: an embedder name of :mod:`newsweave.embed`; off by default), the
 sentence embedding of the headline is one more part of the vector (:func:`.vectors.with_dense`),
@@ -253,17 +255,15 @@ def _move_revisited(
 def _remember(
     window: Window,
     new: list[Article],
-    items: dict[str, Item],
     counts: dict[str, Counts],
+    sigs: dict[str, Signature],
     dense: dict[str, Any],
 ) -> None:
     """Keep the run's original articles in ``window`` (in stream order), and their copies on
     their originals' entries."""
-    for a, _ in stream(new):
+    for a, t in stream(new):
         if a.id in counts:
-            _, t, sig, _ = items[a.id]
-            assert sig is not None
-            window.add(a.id, Entry(counts[a.id], t, sig, dense.get(a.id)))
+            window.add(a.id, Entry(counts[a.id], t, sigs[a.id], dense.get(a.id)))
     for a in new:
         if a.duplicate_of:
             window.add_copy(a.duplicate_of, a.id)
@@ -342,7 +342,7 @@ def assign_events(
         if headline_only(a):
             known[a.id]["headline_only"] = True
 
-    _remember(window, new, items, counts, dense)
+    _remember(window, new, counts, sigs, dense)
     st["docfreq"] = df.to_json()
     st["event_clusters"] = {
         "active": [c.to_json() for c in clusterer.active.values()],
