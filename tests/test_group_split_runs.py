@@ -98,3 +98,50 @@ def test_two_earlier_events_a_batch_merged_come_apart_under_their_own_ids() -> N
     assert {key_of["new0-0"], key_of["new0-1"]} == {0} and {key_of["new1-0"], key_of["new1-1"]} == {
         1
     }
+
+
+def _window(clusterer: OnlineClusterer, key: int, word: int, n: int, sig: Signature,
+            items: dict, sigs: dict) -> Cluster:  # fmt: skip
+    """An event of an earlier run rebuilt from the window: its articles are items too."""
+    c = Cluster(key)
+    for k, v in enumerate(_incident(word, n)):
+        m = f"win{key}-{k}"
+        items[m] = (v, 10.0, sig, {})
+        sigs[m] = sig
+        c.add(m, *items[m])
+    clusterer.add_cluster(c)
+    return c
+
+
+def test_the_half_with_the_earlier_articles_keeps_the_id_and_a_merged_event_comes_back() -> None:
+    sa, sb = _sig("rahman"), _sig("thompson")
+    clusterer = OnlineClusterer(P, 2)
+    items: dict = {}
+    sigs: dict = {}
+    x = _window(clusterer, 0, 1, 5, sa, items, sigs)
+    y = _window(clusterer, 1, 5, 3, sb, items, sigs)
+    before = {0: x.to_json(), 1: y.to_json()}
+    xs, ys = list(x.members), list(y.members)
+    earlier = set(items)
+    key_of: dict = {}
+    _batch(clusterer, clusterer.active[0], _incident(5, 2), sb, items, key_of, sigs)
+    clusterer.touched.add(1)
+    clusterer._merge(clusterer.active[0], clusterer.active[1])  # as a bridging article would
+    assert clusterer.merged == [(1, 0)]
+    _split_pass(clusterer, items, key_of, sigs, P, before, earlier)
+    assert clusterer.merged == []  # y is y again, under its own id
+    assert sorted(clusterer.active[0].members) == sorted(xs)
+    assert set(ys) <= set(clusterer.active[1].members)
+    assert {key_of["new0-0"], key_of["new0-1"]} == {1}
+
+
+def test_a_merge_keeps_the_id_of_the_event_readers_know() -> None:
+    clusterer = OnlineClusterer(P, 5)  # keys below 5 are of earlier runs
+    old = _earlier(0, _incident(1, 2), _sig("rahman"))
+    clusterer.add_cluster(old)
+    new = Cluster(clusterer.next_key)
+    for k, v in enumerate(_incident(1, 4)):
+        new.add(f"n{k}", v, 11.0)
+    clusterer.add_cluster(new)
+    assert clusterer._merge(clusterer.active[5], clusterer.active[0]).key == 0
+    assert clusterer.merged == [(5, 0)]  # the larger newcomer joined the known event

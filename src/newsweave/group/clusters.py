@@ -252,6 +252,8 @@ class OnlineClusterer:
     def __init__(self, params: ClusterParams, next_key: int = 0) -> None:
         self.p = params
         self.next_key = next_key
+        #: Keys below this are of clusters that existed before (restored from the state).
+        self.first_key = next_key
         self.active: OrderedDict[int, Cluster] = OrderedDict()  # least recently updated first
         self.retired: list[Cluster] = []
         self._postings: dict[int, set[int]] = {}
@@ -407,9 +409,14 @@ class OnlineClusterer:
         return c
 
     def _merge(self, a: Cluster, b: Cluster) -> Cluster:
-        """One cluster of ``a`` and ``b``; returns it. The larger keeps its key (on a tie, the
-        older), so a story that absorbs a newcomer keeps the id its readers know."""
-        keep, gone = (a, b) if (len(a.members), -a.key) >= (len(b.members), -b.key) else (b, a)
+        """One cluster of ``a`` and ``b``; returns it. One that existed before this clusterer
+        started (an earlier run's) keeps its key over one it created, else the larger (on a tie,
+        the older): a story that absorbs a newcomer keeps the id its readers know."""
+
+        def rank(c: Cluster) -> tuple[bool, int, int]:
+            return c.key < self.first_key, len(c.members), -c.key
+
+        keep, gone = (a, b) if rank(a) >= rank(b) else (b, a)
         self.touched.add(keep.key)
         keep.absorb(gone)
         self._unindex(gone.key)
@@ -469,7 +476,9 @@ class OnlineClusterer:
         owner = {
             old.key: key for key, (_, olds, _) in zip(keys, halves, strict=True) for old in olds
         }
-        self.merged = [(g, k) for g, k in self.merged if g not in owner]
+        # a half under the key of a cluster merged away is that cluster again
+        revived = {key for key, _, _ in halves if key is not None}
+        self.merged = [(g, k) for g, k in self.merged if g not in owner and g not in revived]
         self.merged.extend((g, k) for g, k in owner.items() if g != k)
         self._evict()
         return keys

@@ -23,6 +23,8 @@ built with another one is refused (its centroids would not be comparable).
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -155,6 +157,16 @@ def resolve(alias: dict[str, str], eid: str) -> str:
     return eid
 
 
+def _known(
+    half: tuple[list[Cluster], list[str]], key: int, earlier: Collection[str]
+) -> tuple[bool, int]:
+    """What the readers know of one half of a split event ``key``: whether it holds the earlier
+    event that kept the id, and how many articles of earlier runs it holds."""
+    held, members = half
+    n = sum(len(o.members) for o in held) + sum(m in earlier for m in members)
+    return any(o.key == key for o in held), n
+
+
 def _split_pass(
     clusterer: OnlineClusterer,
     items: dict[str, Item],
@@ -162,10 +174,13 @@ def _split_pass(
     sigs: dict[str, Signature],
     params: ClusterParams,
     before: dict[int, dict[str, Any]],
+    earlier: Collection[str] = (),
 ) -> None:
     """Split events the batch touched that are two incidents (see :mod:`.split`). ``before``
     holds the earlier runs' active events as the batch found them: each one an event holds is
-    a unit of the bisection, and may head a half again under its own id."""
+    a unit of the bisection, and may head a half again under its own id. ``earlier``: the
+    articles of earlier runs among ``items`` (the window's); the half holding more of the
+    event's earlier articles keeps its id, the one its readers know."""
     touched = [
         c
         for c in clusterer.active.values()
@@ -173,6 +188,7 @@ def _split_pass(
         and len(c.members) >= MIN_SIZE
         and any(m in items for m in c.members)
     ]
+    base = {m: k for k, cj in before.items() for m in cj["members"]}  # events at the start
     for c_key, olds in held_whole(touched, items, before).items():
         c = clusterer.active[c_key]
         new = [m for m in c.members if m in items]
@@ -182,16 +198,23 @@ def _split_pass(
         if half is None:
             continue
         off = set(half)
-        sides = [[k for k in range(len(units)) if k not in off], sorted(off)]
-        if any(olds[k].key == c.key for k in sides[1] if k < len(olds)):
-            sides.reverse()  # the half with the event that kept the id keeps it
-        split: list[Half] = []
-        for n_side, side in enumerate(sides):
-            held = [olds[k] for k in side if k < len(olds)]
-            key: int | None = c.key
-            if n_side:  # the other half: its largest earlier event's id, else a new one
-                key = max(held, key=lambda o: (len(o.members), -o.key)).key if held else None
-            split.append((key, held, [new[k - len(olds)] for k in side if k >= len(olds)]))
+        halves = [
+            (
+                [o for k, o in enumerate(olds) if (k in off) == side],
+                [m for k, m in enumerate(new, len(olds)) if (k in off) == side],
+            )
+            for side in (False, True)
+        ]
+        if _known(halves[1], c.key, earlier) > _known(halves[0], c.key, earlier):
+            halves.reverse()  # the half its readers know keeps the id
+        held, members = halves[1]
+        other: int | None
+        if held:  # the other half: its largest earlier event's id
+            other = max(held, key=lambda o: (len(o.members), -o.key)).key
+        else:  # the event most of its earlier articles were in, merged meanwhile, else a new one
+            was = Counter(base[m] for m in members if m in base)
+            other = next((k for k, _ in was.most_common() if k not in clusterer.active), None)
+        split: list[Half] = [(c.key, *halves[0]), (other, held, members)]
         for key, (_, _, members) in zip(
             clusterer.split(c, split, items.__getitem__), split, strict=True
         ):
@@ -315,7 +338,7 @@ def assign_events(
     # the rebuilt events near the run's articles are revisited with them (the others wait)
     clusterer.touched |= clusterer.near & rebuilt
     clusterer.sweep()
-    _split_pass(clusterer, items, key_of, sigs, params, before)
+    _split_pass(clusterer, items, key_of, sigs, params, before, set(revisited))
     key_of.update(clusterer.refine(items, before))
     for absorbed, survivor in clusterer.merged:
         alias[event_id(absorbed)] = event_id(survivor)
