@@ -59,3 +59,34 @@ def test_posted_articles_are_analysed_and_stored(client: TestClient) -> None:
     summary = client.post("/api/analyze", json=records).json()
     assert summary["read"] == 2 and summary["analysed"] == 1 and summary["problems"] == 1
     assert client.get("/api/articles/p1").json()["language"] == "en"
+
+
+def _story(n: int, day: int, body: str) -> dict:
+    return {
+        "id": f"port{n}",
+        "title": f"Harbor Bay port strike enters day {day}",
+        "text": "Dock workers at the Harbor Bay port stayed on strike on Tuesday as talks with "
+        "the port authority stalled, leaving container ships waiting outside Harbor Bay. " + body,
+        "published": f"2025-03-{day:02d}",
+        "outlet": f"Outlet {n}",
+    }
+
+
+def test_posts_add_to_stories_and_keep_what_earlier_posts_brought(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path}/posts.db")
+    client = TestClient(create_app(store, state_dir=tmp_path / "state"))
+    quote = '"We will not go back to work without a contract," union leader Marta Kovac said.'
+    client.post("/api/analyze", json=[_story(1, 10, quote), _story(2, 10, "")])
+    first = client.get("/api/articles/port1").json()
+    assert any(m["text"] == "Marta Kovac" for m in first["entities"])  # kept for later runs
+    client.post("/api/analyze", json=[_story(3, 11, "The port authority made a new offer.")])
+    late = client.get("/api/articles/port3").json()
+    assert late["event"] == first["event"] and late["storyline"] == first["storyline"]
+    event = client.get(f"/api/events/{late['event']}").json()
+    assert sorted(event["articles"]) == ["port1", "port2", "port3"]  # not only the last post's
+    story = client.get(f"/api/storylines/{late['storyline']}").json()
+    assert sorted(a["id"] for a in story["articles"]) == ["port1", "port2", "port3"]
+    # the story-level view is of the whole story: the first post's quote is still in it
+    groups = story["ext"]["quote_groups"]
+    assert any(g["speaker"] == "Marta Kovac" for g in groups)
+    assert client.get("/api/summary").json()["articles"] == 3

@@ -163,13 +163,16 @@ def analyze_cmd(
 
         paths = write_report(report, out_dir)
         if db:
-            from .io.report_json import report_to_dict
             from .store import open_store
+            from .store.stories import save_run
 
             progress.update(task, description="saving to store")
             store = open_store(db)
-            store.save_report(report_to_dict(report))
+            saved = save_run(store, report, config)  # the stories it touches, whole
             store.close()
+            report.ext.setdefault("warnings", []).extend(
+                w for w in saved["warnings"] if w["source"].startswith("store:")
+            )
         progress.update(task, description="done")
 
     elapsed = time.perf_counter() - t0

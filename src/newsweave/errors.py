@@ -27,6 +27,7 @@ class Code(StrEnum):
     STAGE_FAILED = "E013"  # a pipeline stage raised on this article
     DUPLICATE_ID = "E014"  # two records share an id; the later one got a suffix (warning)
     HEADLINE_ONLY = "E015"  # text not the headline's story; grouped by the headline (warning)
+    STORED_UNREADABLE = "E016"  # a stored article could not be rebuilt for its story (warning)
     OTHER = "E099"
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import time
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -131,13 +131,20 @@ def default_stage_names() -> list[str]:
 class Pipeline:
     """An ordered, checked list of stages."""
 
-    def __init__(self, names: Sequence[str] | None = None, config: Config | None = None) -> None:
+    def __init__(
+        self,
+        names: Sequence[str] | None = None,
+        config: Config | None = None,
+        given: Collection[str] = (),
+    ) -> None:
+        """``given``: fields the articles already carry besides the input fields (articles
+        analysed by an earlier run, whose stages are not run again)."""
         self.config = config or Config()
         self.stages = [get_stage(n) for n in (names or default_stage_names())]
-        self._check()
+        self._check(given)
 
-    def _check(self) -> None:
-        available = set(INPUT_FIELDS)
+    def _check(self, given: Collection[str] = ()) -> None:
+        available = set(INPUT_FIELDS) | set(given)
         seen_report = False
         for st in self.stages:
             if st.scope == "article" and seen_report:

@@ -43,7 +43,7 @@ def story_report(store: Store, storyline_id: str) -> dict[str, Any] | None:
             "storylines": 1,
         },
         "articles": [
-            {k: v for k, v in a.items() if k not in ("quotes", "figures", "dates")}
+            {k: v for k, v in a.items() if k not in ("quotes", "figures", "dates", "entities")}
             for a in articles
         ],
         "events": events,
@@ -52,7 +52,7 @@ def story_report(store: Store, storyline_id: str) -> dict[str, Any] | None:
         "quotes": [q for a in articles for q in a.get("quotes", [])],
         "figures": [f for a in articles for f in a.get("figures", [])],
         "dates": [d for a in articles for d in a.get("dates", [])],
-        "mentions": [],
+        "mentions": [m for a in articles for m in a.get("entities", [])],
         "comparisons": comparisons,
         "timeline": timeline,
         "problems": [],
@@ -130,6 +130,7 @@ def create_app(store: Store, state_dir: Path | None = None) -> FastAPI:
         from ..io.formats.records import record_to_article
         from ..io.report_json import report_to_dict
         from ..pipeline import Config
+        from ..store.stories import save_run
 
         with lock:
             opts = ReadOptions()
@@ -137,13 +138,10 @@ def create_app(store: Store, state_dir: Path | None = None) -> FastAPI:
                 record_to_article(r, source=f"api#{n}", record_no=n, options=opts, fmt="api")
                 for n, r in enumerate(records, start=1)
             ]
-            report = analyze_records(
-                articles,
-                config=Config(workers=1, state_dir=state_dir),
-            )
-            data = report_to_dict(report)
-            store.save_report(data)
-        return data["summary"]
+            config = Config(workers=1, state_dir=state_dir)
+            report = analyze_records(articles, config=config)
+            save_run(store, report, config)  # the stories it touches, whole
+        return report_to_dict(report)["summary"]
 
     @app.get("/", response_class=HTMLResponse)
     def dashboard() -> str:

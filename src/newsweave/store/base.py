@@ -213,12 +213,14 @@ def _sort_key(section: str, item: dict[str, Any]) -> str:
 
 
 def _annotated(section: str, item: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
-    """Articles are stored with their own quotes and figures, so one row answers the API."""
+    """Articles are stored with their own quotes, figures, dates and entity mentions, so one
+    row answers the API and a later run can rebuild the article (:mod:`.stories`)."""
     if section != "articles":
         return item
     doc = dict(item)
     for key in ("quotes", "figures", "dates"):
         doc[key] = [x for x in data.get(key, []) if x.get("article") == item["id"]]
+    doc["entities"] = [x for x in data.get("mentions", []) if x.get("article") == item["id"]]
     return doc
 
 
