@@ -20,7 +20,7 @@ from ..pipeline import Config, register
 from .figures import aligned, compatible
 from .quantities import unit_family
 from .scopes import Scope, outlet_of, story_scopes
-from .text import Sentence, char_tfidf, row_max, sentences, word_tfidf
+from .text import Sentence, best_elsewhere, char_tfidf, sentences, word_tfidf
 
 STAGE = "newsweave.compare.claims.v1"
 CHAR_THRESHOLD = 0.4
@@ -109,21 +109,20 @@ def only_here(scope: Scope, groups: list[QuoteGroup]) -> list[Claim]:
         outlet: _by_family([o for o in arts if outlet_of(o) != outlet])
         for outlet in {outlet_of(a) for a in arts}
     }
-    for a in arts:
-        outlet = outlet_of(a)
-        others = figures_elsewhere[outlet]
-        elsewhere = np.flatnonzero(owners != outlet)
-        claims = claims_of(a)
-        rows = [index[s.text] for s, _ in claims]
-        # One sparse product per article: each claim's best match among other outlets' sentences.
-        best_c = row_max(chars[rows], chars[elsewhere])
-        best_w = row_max(wordv[rows], wordv[elsewhere])
-        for (s, reasons), c, w in zip(claims, best_c, best_w, strict=True):
-            if c >= CHAR_THRESHOLD or w >= WORD_THRESHOLD:
-                continue
-            if _figure_elsewhere(a, s, others) or _quote_elsewhere(a, s, groups):
-                continue
-            out.append(Claim(scope.id, a.id, s.text, s.start, s.end, a.outlet, reasons))
+    claims = [(a, s, reasons) for a in arts for s, reasons in claims_of(a)]
+    # each claim's best match among other outlets' sentences
+    rows = [index[s.text] for _, s, _ in claims]
+    who = [outlet_of(a) for a, _, _ in claims]
+    best_c = best_elsewhere(chars, rows, who, owners)
+    best_w = best_elsewhere(wordv, rows, who, owners)
+    for (a, s, reasons), c, w in zip(claims, best_c, best_w, strict=True):
+        if c >= CHAR_THRESHOLD or w >= WORD_THRESHOLD:
+            continue
+        if _figure_elsewhere(a, s, figures_elsewhere[outlet_of(a)]) or _quote_elsewhere(
+            a, s, groups
+        ):
+            continue
+        out.append(Claim(scope.id, a.id, s.text, s.start, s.end, a.outlet, reasons))
     return out
 
 

@@ -106,11 +106,26 @@ def word_tfidf(texts: list[str]) -> csr_matrix:
         return csr_matrix((len(texts), 1))
 
 
-def row_max(query: csr_matrix, pool: csr_matrix) -> np.ndarray:
-    """For each row of ``query``, its highest cosine with any row of ``pool`` (0 if empty)."""
-    if query.shape[0] == 0 or pool.shape[0] == 0:
-        return np.zeros(query.shape[0])
-    return np.asarray((query @ pool.T).max(axis=1).toarray()).ravel()
+def best_elsewhere(
+    matrix: csr_matrix, rows: list[int], who: list[str], owners: np.ndarray, chunk: int = 256
+) -> np.ndarray:
+    """For each row index ``rows[k]``, its highest cosine with any row of ``matrix`` that
+    ``who[k]`` does not own (``owners[i]`` owns row ``i``; 0 when there is none).
+
+    One sparse product per chunk of rows against the whole matrix, with the owner's own rows
+    masked out: slicing out each owner's pool instead copied most of a big story's matrix once
+    per article."""
+    out = np.zeros(len(rows))
+    if not rows or matrix.shape[0] == 0:
+        return out
+    pool_t = matrix.T.tocsr()
+    idx, asking = np.asarray(rows), np.asarray(who)
+    for start in range(0, len(idx), chunk):
+        part = idx[start : start + chunk]
+        sims = (matrix[part] @ pool_t).toarray()
+        sims[asking[start : start + chunk][:, None] == owners[None, :]] = 0.0
+        out[start : start + len(part)] = sims.max(axis=1)
+    return out
 
 
 def char_similarity(texts: list[str]) -> np.ndarray:

@@ -270,9 +270,14 @@ def _move_revisited(
             if was == eid:
                 continue
             known[aid]["event"] = eid
-            prev = st["events"].get(was)
-            if prev and aid in prev.get("articles", []):
+            prev = st["events"].get(was, {})
+            if aid in prev.get("articles", []):
                 prev["articles"].remove(aid)
+            # an event the passes made of earlier articles alone stays in their storyline
+            fresh = {"articles": [], "storyline": prev.get("storyline"), "title": prev.get("title")}
+            dest = st["events"].setdefault(eid, fresh)
+            if aid not in dest["articles"]:
+                dest["articles"].append(aid)
 
 
 def _remember(
@@ -324,7 +329,8 @@ def assign_events(
     clusterer = OnlineClusterer(params, st["event_clusters"]["next_key"])
     before = {int(cj["key"]): cj for cj in st["event_clusters"]["active"]}
     window: Window = st.setdefault("window", Window())
-    items, rebuilt = _restore(clusterer, before, window, df, sigs)
+    # A run that brings no new article regroups nothing: the same input again keeps every id.
+    items, rebuilt = _restore(clusterer, before, window if counts else Window(), df, sigs)
     revisited = list(items)  # articles of earlier runs the end-of-run passes may move
     key_of: dict[str, int] = {}
     for a, t in stream(new):
@@ -375,7 +381,9 @@ def assign_events(
     for a in articles:
         if a.event is not None:
             first_order[a.event] = min(first_order.get(a.event, a.order), a.order)
-    profiles = {}
+    profiles: dict[str, EventProfile] = {}
+    if not counts:  # nothing new: no event changed
+        return profiles
     for c in clusterer.clusters():
         eid = event_id(c.key)
         if eid in first_order:
@@ -428,6 +436,8 @@ def build_events(
         originals = [a for a in arts if not a.duplicate_of] or arts
         dated = sorted(d for d in (_date(a.published) for a in arts) if d)
         head = headline(originals, central or {})
+        prev = st["events"].get(eid, {})
+        known_title = prev.get("title") if not any(a.id in (central or {}) for a in arts) else None
         also = [
             {"article": a.id, "outlet": a.outlet, "url": a.url, "duplicate_of": a.duplicate_of}
             for a in arts
@@ -436,13 +446,13 @@ def build_events(
         ev = Event(
             id=eid,
             articles=[a.id for a in arts],
-            title=title_of(head, content_lines(head.text)) or None,
+            # an event none of whose articles is at hand keeps the title it was given
+            title=known_title or title_of(head, content_lines(head.text)) or None,
             start=dated[0] if dated else None,
             end=dated[-1] if dated else None,
         )
         ev.ext["also_ran_in"] = also
         events.append(ev)
-        prev = st["events"].get(eid, {})
         st["events"][eid] = {
             "articles": sorted(set(prev.get("articles", [])) | set(ev.articles)),
             "storyline": prev.get("storyline"),

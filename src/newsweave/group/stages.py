@@ -7,7 +7,7 @@ from ..model import Report
 from ..pipeline import Config, register
 from . import state
 from .dedupe import Deduper
-from .events import EventProfile, assign_events, build_events, headline_only
+from .events import EventProfile, assign_events, build_events, headline_only, resolve
 from .order import stream
 from .storylines import assign_storylines, build_storylines
 
@@ -66,10 +66,11 @@ def storylines(report: Report, config: Config) -> None:
     profiles: dict[str, EventProfile] = report.__dict__.get(_PROFILES, {})
     in_report = {ev.id for ev in report.events}
     story_of = assign_storylines({k: v for k, v in profiles.items() if k in in_report}, st)
+    alias = st.get("storyline_alias", {})
     for ev in report.events:  # events known from earlier runs that did not change
         prev = st["events"].get(ev.id, {}).get("storyline")
         if ev.id not in story_of and prev:
-            story_of[ev.id] = prev
+            story_of[ev.id] = resolve(alias, prev)  # its storyline may have merged since
     build_storylines(report, story_of, st)
     state.save(st, config)
 

@@ -38,6 +38,7 @@ from typing import Any
 
 from ..model import Report
 from ..pipeline import Config
+from .events import resolve
 from .window import Window
 
 FILE_NAME = "grouping.json"
@@ -94,6 +95,24 @@ def for_report(report: Report, config: Config) -> dict[str, Any]:
         cached = load(config)
         report.__dict__[_ATTR] = cached
     return cached
+
+
+def of_report(report: Report) -> dict[str, Any] | None:
+    """The state the grouping stages of ``report``'s run left (None when they did not run)."""
+    return report.__dict__.get(_ATTR)
+
+
+def assignments(state: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    """(event, storyline) of every article the state knows, merged-away ids followed to the
+    ids that stand for them now: who is in which story, as the next run will tell it."""
+    ev_alias = state.get("event_alias", {})
+    sl_alias = state.get("storyline_alias", {})
+    out = {}
+    for aid, rec in state["articles"].items():
+        eid = resolve(ev_alias, rec["event"])
+        sid = state["events"].get(eid, {}).get("storyline")
+        out[aid] = (eid, resolve(sl_alias, sid) if sid else "")
+    return out
 
 
 def save(state: dict[str, Any], config: Config) -> None:

@@ -16,6 +16,9 @@ from .schema import MIGRATIONS
 SECTIONS: tuple[str, ...] = ("articles", "events", "storylines", "entities")
 #: Report sections stored per scope (story id) as lists; the last three live in ``ext``.
 SCOPED: tuple[str, ...] = ("comparisons", "timeline", "coverage", "quote_groups", "only_here")
+#: Ids per query of :meth:`Store.get_many` and :meth:`Store.delete` (SQLite allows 32,766
+#: parameters, PostgreSQL 65,535).
+_CHUNK = 500
 
 
 class StoreError(NewsweaveError):
@@ -164,6 +167,31 @@ class Store:
                 (section, scope, limit, offset),
             )
         return [_load(r[0]) for r in rows]
+
+    def get_many(self, section: str, ids: Sequence[str]) -> list[dict[str, Any]]:
+        """The stored items of ``section`` among ``ids`` (those stored; in no set order)."""
+        out: list[dict[str, Any]] = []
+        for start in range(0, len(ids), _CHUNK):
+            part = list(ids[start : start + _CHUNK])
+            marks = ", ".join("?" * len(part))
+            rows = self._query(
+                f"SELECT doc FROM nw_items WHERE section = ? AND id IN ({marks})", (section, *part)
+            )
+            out += [_load(r[0]) for r in rows]
+        return out
+
+    def delete(self, section: str, ids: Sequence[str]) -> None:
+        """Remove items of ``section`` (stories a later run merged away); for a story-scoped
+        section (:data:`SCOPED`), ``ids`` are the scopes whose rows go."""
+        column = "scope" if section in SCOPED else "id"
+        with self._tx() as cur:
+            for start in range(0, len(ids), _CHUNK):
+                part = list(ids[start : start + _CHUNK])
+                marks = ", ".join("?" * len(part))
+                cur.execute(
+                    self._sql(f"DELETE FROM nw_items WHERE section = ? AND {column} IN ({marks})"),
+                    (section, *part),
+                )
 
     def count(self, section: str) -> int:
         rows = self._query("SELECT COUNT(*) FROM nw_items WHERE section = ?", (section,))
