@@ -130,7 +130,10 @@ def save_run(store: Store, report: Report, config: Config) -> dict[str, Any]:
     if window is not None:  # the articles a run may move
         suspects += [c for a in window.entries for c in (a, *window[a].copies)]
     touched = reader.read({a.storyline for a in report.articles if a.storyline}, suspects)
-    docs = [d for d in reader.docs.values() if reader.truth.get(d["id"], ("", ""))[1] in touched]
+    # with the touched storylines, the moved articles of events not yet in a storyline
+    docs = [
+        d for d in reader.docs.values() if reader.truth.get(d["id"], ("", "x"))[1] in touched | {""}
+    ]
     earlier, warnings = _rebuilt(docs)
     if not earlier:
         data = report_to_dict(report)
@@ -169,7 +172,7 @@ def audit(store: Store, st: dict[str, Any]) -> dict[str, int]:
         "articles_stored_twice": sum(1 for n in ids.values() if n > 1),
         "article_event_wrong": sum(1 for d in docs if want.get(d["id"], ("",))[0] != d["event"]),
         "article_storyline_wrong": sum(
-            1 for d in docs if want.get(d["id"], ("", ""))[1] != d["storyline"]
+            1 for d in docs if want.get(d["id"], ("", "x"))[1] != (d["storyline"] or "")
         ),
     }
     for section, pos in (("events", 0), ("storylines", 1)):
