@@ -30,6 +30,7 @@ import json
 import platform
 import random
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,19 @@ SETS = (
     ("clustering", "ecbplus-dev.jsonl"),
     ("multilingual", "ml-crisis", "es"),
 )
+
+
+def present_sets() -> Iterator[tuple[Path, str]]:
+    """The labelled sets found under ../shared, with their names; a missing one is reported
+    and skipped."""
+    for parts in SETS:
+        path = data_path(*parts)
+        if not path.exists():
+            print(f"{path}: missing, skipped")
+            continue
+        yield path, dataset_name(path)
+
+
 LEVELS = ("event", "topic")
 #: Runs the last tenth of the scale stream is also fed in (a live feed's cost per run).
 FEED_RUNS = 10
@@ -152,12 +166,7 @@ def labelled() -> dict[str, Any]:
     """All methods on every set and level."""
     results: dict[str, Any] = {}
     curves: dict[str, dict[str, dict[float, dict[str, Any]]]] = {}
-    for parts in SETS:
-        path = data_path(*parts)
-        if not path.exists():
-            print(f"{path}: missing, skipped")
-            continue
-        name = dataset_name(path)
+    for path, name in present_sets():
         articles, gold = load(path)
         t0 = time.perf_counter()
         report = run_grouping(copy.deepcopy(articles))

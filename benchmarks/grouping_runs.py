@@ -19,9 +19,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from grouping import SETS  # this folder's grouping benchmark: the same labelled sets
-from newsweave.eval import data_path
-from newsweave.eval.clustering import dataset_name, load, run_feed, run_grouping
+from grouping import present_sets  # this folder's grouping benchmark: the same labelled sets
+from newsweave.eval.clustering import load, run_feed, run_grouping
 from newsweave.eval.metrics import scores
 from newsweave.model import Report
 
@@ -38,9 +37,9 @@ def _scored(report: Report, gold: dict[str, dict[str, str]]) -> dict[str, float]
     return out
 
 
-def feed(parts: tuple[str, ...], runs: list[int]) -> dict[str, Any]:
+def feed(path: Path, runs: list[int]) -> dict[str, Any]:
     """BCubed F1 per level after each number of ``runs``, and after one batch."""
-    articles, gold = load(data_path(*parts))
+    articles, gold = load(path)
     out: dict[str, Any] = {"one_batch": _scored(run_grouping(copy.deepcopy(articles)), gold)}
     for k in runs:
         t0 = time.perf_counter()
@@ -55,14 +54,9 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     results: dict[str, Any] = {"machine": f"{platform.machine()}, {platform.python_version()}"}
-    for parts in SETS:
-        path = data_path(*parts)
-        if not path.exists():
-            print(f"{path}: missing, skipped")
-            continue
-        name = dataset_name(path)
+    for path, name in present_sets():
         runs = [int(k) for k in args.runs.split(",")]
-        results[name] = r = feed(parts, runs)
+        results[name] = r = feed(path, runs)
         for level in r["one_batch"]:
             fed = "  ".join(f"{k} runs: {r[f'{k}_runs'][level]:.3f}" for k in runs)
             print(f"{name:14} {level:6} one batch: {r['one_batch'][level]:.3f}  {fed}")

@@ -26,10 +26,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from grouping import SETS  # this folder's grouping benchmark: the same labelled sets
+from grouping import present_sets  # this folder's grouping benchmark: the same labelled sets
 from newsweave.analyze import analyze_records
-from newsweave.eval import data_path
-from newsweave.eval.clustering import CLEAN_STAGES, GROUP_STAGES, dataset_name, load
+from newsweave.eval.clustering import CLEAN_STAGES, GROUP_STAGES, load
 from newsweave.eval.metrics import scores
 from newsweave.group import state as group_state
 from newsweave.pipeline import Config
@@ -59,9 +58,9 @@ def _open(db: str | None, tmp: Path) -> tuple[Store, Callable[[], None]]:
     return open_store(f"{db}{sep}options=-csearch_path%3D{schema}"), drop
 
 
-def feed(parts: tuple[str, ...], runs: int, db: str | None, full: bool) -> dict[str, Any]:
+def feed(path: Path, runs: int, db: str | None, full: bool) -> dict[str, Any]:
     """Feed one set in ``runs`` runs into a store; timings, scores and the check."""
-    articles, gold = load(data_path(*parts))
+    articles, gold = load(path)
     ordered = sorted(articles, key=lambda a: (a.published or "", a.order))
     stages = None if full else [*CLEAN_STAGES, *GROUP_STAGES]
     analyse_s, save_s = [], []
@@ -105,13 +104,8 @@ def main() -> None:
         "runs": args.runs,
         "full": args.full,
     }
-    for parts in SETS:
-        path = data_path(*parts)
-        if not path.exists():
-            print(f"{path}: missing, skipped")
-            continue
-        name = dataset_name(path)
-        results[name] = r = feed(parts, args.runs, args.db, args.full)
+    for path, name in present_sets():
+        results[name] = r = feed(path, args.runs, args.db, args.full)
         print(f"{name:14} {json.dumps(r)}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1))

@@ -4,9 +4,10 @@ A run's report holds the articles of that run. Run after run on new inputs (``ne
 new/ --db URL`` with a state folder, or the API's ``POST /api/analyze``), a story's articles come
 from many runs, and the report of one run would overwrite its events, storylines and story-level
 comparisons with the part that run saw. So before saving, the stored articles of every storyline
-the run touched are read back, and the story-level stages (grouping, which keeps the persisted
-ids, and the comparisons) run again over them and the run's articles; the per-article stages do
-not run again (the stored articles carry their entities, quotes, figures and dates).
+the run touched (:class:`_Reader`) are read back, and the report-scope stages run again over them
+and the run's articles: grouping, which with nothing new only reads the persisted state, then the
+comparisons. The per-article stages do not run again (the stored articles carry their entities,
+quotes, figures and dates).
 """
 
 from __future__ import annotations
@@ -53,10 +54,6 @@ def _rebuilt(docs: list[dict[str, Any]]) -> tuple[list[Article], list[dict[str, 
     return out, warnings
 
 
-def _latest(ids: list[str]) -> list[str]:
-    return ids[-STORY_LIMIT:]
-
-
 class _Reader:
     """The stored articles a run's save must recompute, found against the grouping state.
 
@@ -80,7 +77,7 @@ class _Reader:
         """Keep ``docs``; the storylines they show stale (stored and current)."""
         moved: set[str] = set()
         for doc in docs:
-            if doc["id"] in self.docs or doc["id"] in self.seen:
+            if doc["id"] in self.seen:
                 continue
             self.seen.add(doc["id"])
             if doc["id"] not in self.skip:  # the run's own articles come from the run
@@ -103,7 +100,7 @@ class _Reader:
             found: list[dict[str, Any]] = []
             for sid in todo:
                 found += self.store.items("articles", scope=sid, limit=STORY_LIMIT)
-            ids = [a for sid in todo for a in _latest(self.members.get(sid, []))]
+            ids = [a for sid in todo for a in self.members.get(sid, [])[-STORY_LIMIT:]]
             found += self.store.get_many("articles", [a for a in ids if a not in self.seen])
             touched |= self._take(found)
         return touched
@@ -131,9 +128,8 @@ def save_run(store: Store, report: Report, config: Config) -> dict[str, Any]:
         suspects += [c for a in window.entries for c in (a, *window[a].copies)]
     touched = reader.read({a.storyline for a in report.articles if a.storyline}, suspects)
     # with the touched storylines, the moved articles of events not yet in a storyline
-    docs = [
-        d for d in reader.docs.values() if reader.truth.get(d["id"], ("", "x"))[1] in touched | {""}
-    ]
+    wanted = touched | {""}
+    docs = [d for d in reader.docs.values() if reader.truth.get(d["id"], ("", "x"))[1] in wanted]
     earlier, warnings = _rebuilt(docs)
     if not earlier:
         data = report_to_dict(report)
