@@ -304,7 +304,8 @@ def assign_events(
     params: ClusterParams = PARAMS,
     embeddings: str | None = None,
 ) -> dict[str, EventProfile]:
-    """Set ``article.event`` for every article; returns profiles of the events that changed.
+    """Set ``article.event`` for every article; returns profiles of the run's events and of
+    the other active ones (none when the run brings nothing new).
 
     ``embeddings`` names an embedder (``None``/``"none"``: TF-IDF only)."""
     known: dict[str, Any] = st["articles"]
@@ -387,7 +388,9 @@ def assign_events(
         return profiles
     for c in clusterer.clusters():
         eid = event_id(c.key)
-        if eid in first_order:
+        # the run's events, and every active one: a run of new articles alone regroups the
+        # storylines at hand as a run of all of them would
+        if eid in first_order or c.key in clusterer.active:
             norm = c.centroid_norm()
             central = {m: dot(items[m][0], c.total) / norm for m in c.members if m in items}
             total = lexical(c.total)  # storylines read words and names (no pairs)
@@ -396,7 +399,7 @@ def assign_events(
                 total,
                 c.first,
                 c.last,
-                first_order[eid],
+                first_order.get(eid, c.key - clusterer.next_key),  # earlier: before the run's
                 c.sig.as_signature(),
                 central=central,
                 names=dict(c.names),

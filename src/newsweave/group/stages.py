@@ -64,8 +64,7 @@ def storylines(report: Report, config: Config) -> None:
     """Chain events into storylines by their centroids and names, allowing gaps of months."""
     st = state.for_report(report, config)
     profiles: dict[str, EventProfile] = report.__dict__.get(_PROFILES, {})
-    in_report = {ev.id for ev in report.events}
-    story_of = assign_storylines({k: v for k, v in profiles.items() if k in in_report}, st)
+    story_of = assign_storylines(profiles, st)
     alias = st.get("storyline_alias", {})
     for ev in report.events:  # events known from earlier runs that did not change
         prev = st["events"].get(ev.id, {}).get("storyline")

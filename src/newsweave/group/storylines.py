@@ -212,18 +212,25 @@ def assign_storylines(
 
 
 def build_storylines(report: Report, story_of: dict[str, str], st: dict[str, Any]) -> None:
-    """Set storyline ids on events and articles and fill ``report.storylines``."""
+    """Set storyline ids on events and articles and fill ``report.storylines``; the state
+    records every event's storyline (also of events the report does not hold)."""
+    joined: dict[str, set[str]] = {}
+    for eid, story in story_of.items():
+        known = st["events"].setdefault(eid, {})
+        was = st["storylines"].get(known.get("storyline"), {}).get("events", [])
+        if known.get("storyline") != story and eid in was:  # regrouped: it left that storyline
+            was.remove(eid)
+        known["storyline"] = story
+        joined.setdefault(story, set()).add(eid)
+    for story, eids in joined.items():
+        entry = st["storylines"].setdefault(story, {"events": []})
+        entry["events"] = sorted(set(entry["events"]) | eids)
     by_id: dict[str, Storyline] = {}
     for ev in report.events:
         sid = story_of.get(ev.id)
         if sid is None:
             continue
         ev.storyline = sid
-        known = st["events"].setdefault(ev.id, {})
-        was = st["storylines"].get(known.get("storyline"), {}).get("events", [])
-        if known.get("storyline") != sid and ev.id in was:  # regrouped: it left that storyline
-            was.remove(ev.id)
-        known["storyline"] = sid
         s = by_id.setdefault(sid, Storyline(id=sid, events=[], articles=[]))
         s.events.append(ev.id)
         s.articles.extend(ev.articles)
@@ -235,10 +242,6 @@ def build_storylines(report: Report, story_of: dict[str, str], st: dict[str, Any
     for s in by_id.values():
         biggest = max(s.events, key=lambda e: event_size[e])
         s.title = next(ev.title for ev in report.events if ev.id == biggest)
-        st["storylines"].setdefault(s.id, {"events": []})
-        st["storylines"][s.id]["events"] = sorted(
-            set(st["storylines"][s.id]["events"]) | set(s.events)
-        )
     for a in report.articles:
         a.storyline = story_of.get(a.event) if a.event else None
     report.storylines = sorted(by_id.values(), key=lambda s: int(s.id[1:]))
