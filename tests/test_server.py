@@ -90,3 +90,13 @@ def test_posts_add_to_stories_and_keep_what_earlier_posts_brought(tmp_path: Path
     groups = story["ext"]["quote_groups"]
     assert any(g["speaker"] == "Marta Kovac" for g in groups)
     assert client.get("/api/summary").json()["articles"] == 3
+
+
+def test_posting_needs_a_grouping_state(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path}/news.db")
+    store.save_report(_report())
+    client = TestClient(create_app(store))
+    resp = client.post("/api/analyze", json=[{"id": "x1", "text": "Talks resume in Geneva."}])
+    assert resp.status_code == 409
+    assert "--state-dir" in resp.json()["detail"]
+    assert client.get("/api/summary").json()["storylines"] == 1  # nothing overwritten

@@ -235,7 +235,11 @@ def serve_cmd(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
     state_dir: Annotated[
-        Path | None, typer.Option(help="Grouping state for articles posted to /api/analyze.")
+        Path | None,
+        typer.Option(
+            help="Grouping state for articles posted to /api/analyze (without it, posts are "
+            "refused: their story ids would start again)."
+        ),
     ] = None,
 ) -> None:
     """Serve the REST API (/api/...) and the dashboard (/) over a store or a report folder."""

@@ -132,6 +132,12 @@ def create_app(store: Store, state_dir: Path | None = None) -> FastAPI:
         from ..pipeline import Config
         from ..store.stories import save_run
 
+        if state_dir is None:  # ids would start again each post and overwrite stored stories
+            raise HTTPException(
+                409,
+                "this server keeps no grouping state, so posted articles cannot join stories "
+                "with stable ids; start it with --state-dir DIR",
+            )
         with lock:
             opts = ReadOptions()
             articles = [
