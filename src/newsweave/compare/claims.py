@@ -113,8 +113,11 @@ def only_here(scope: Scope, groups: list[QuoteGroup]) -> list[Claim]:
     # each claim's best match among other outlets' sentences
     rows = [index[s.text] for _, s, _ in claims]
     who = [outlet_of(a) for a, _, _ in claims]
-    best_c = best_elsewhere(chars, rows, who, owners)
+    # (the character n-grams, the costlier product, only for claims the words leave open)
     best_w = best_elsewhere(wordv, rows, who, owners)
+    open_ = [k for k, w in enumerate(best_w) if w < WORD_THRESHOLD]
+    best_c = np.zeros(len(claims))
+    best_c[open_] = best_elsewhere(chars, [rows[k] for k in open_], [who[k] for k in open_], owners)
     for (a, s, reasons), c, w in zip(claims, best_c, best_w, strict=True):
         if c >= CHAR_THRESHOLD or w >= WORD_THRESHOLD:
             continue
