@@ -18,7 +18,7 @@ import numpy as np
 from ..model import Article, Claim, Figure, QuoteGroup, Report
 from ..pipeline import Config, register
 from .figures import aligned, compatible
-from .quantities import unit_family
+from .quantities import concepts, unit_family
 from .scopes import Scope, outlet_of, story_scopes
 from .text import Sentence, best_elsewhere, char_tfidf, sentences, word_tfidf
 
@@ -60,31 +60,47 @@ def claims_of(art: Article) -> list[tuple[Sentence, list[str]]]:
     return out
 
 
-def _by_family(articles: list[Article]) -> dict[str, list[Figure]]:
-    """The articles' figures by unit family (only figures of one family can align)."""
-    out: dict[str, list[Figure]] = {}
+#: Figures of a story by unit family and quantity concept, with their outlet: figures align
+#: only within a family and when their quantities share a concept (:func:`.figures.aligned`).
+FigureIndex = dict[tuple[str, str], list[tuple[str, Figure]]]
+
+
+def _figure_index(articles: list[Article]) -> FigureIndex:
+    out: FigureIndex = {}
     for a in articles:
         for g in a.figures:
-            out.setdefault(unit_family(g.unit), []).append(g)
+            for c in concepts(g.quantity):
+                out.setdefault((unit_family(g.unit), c), []).append((outlet_of(a), g))
     return out
 
 
-def _figure_elsewhere(art: Article, s: Sentence, others: dict[str, list[Figure]]) -> bool:
-    mine: list[Figure] = [f for f in art.figures if s.start <= f.start < s.end]
-    return any(
-        aligned(f, g) and compatible(f, g)
-        for f in mine
-        for g in others.get(unit_family(f.unit), ())
-    )
-
-
-def _quote_elsewhere(art: Article, s: Sentence, groups: list[QuoteGroup]) -> bool:
-    for g in groups:
-        if len(g.outlets) < 2:
+def _figure_elsewhere(art: Article, s: Sentence, index: FigureIndex) -> bool:
+    """Whether a figure of sentence ``s`` has an aligned, compatible figure in another outlet's
+    article (only the figures sharing a family and a concept are tried: comparing every pair
+    took most of the stage's time on stories of hundreds of articles)."""
+    outlet = outlet_of(art)
+    for f in art.figures:
+        if not s.start <= f.start < s.end:
             continue
-        if any(w.article == art.id and s.start <= w.start < s.end for w in g.wordings):
-            return True
+        family, tried = unit_family(f.unit), set()
+        for c in concepts(f.quantity):
+            for o, g in index.get((family, c), ()):
+                if o == outlet or id(g) in tried:
+                    continue
+                tried.add(id(g))
+                if aligned(f, g) and compatible(f, g):
+                    return True
     return False
+
+
+def _quoted(groups: list[QuoteGroup]) -> dict[str, list[int]]:
+    """Where wordings of quotes that two or more outlets carry start, by article."""
+    out: dict[str, list[int]] = {}
+    for g in groups:
+        if len(g.outlets) >= 2:
+            for w in g.wordings:
+                out.setdefault(w.article, []).append(w.start)
+    return out
 
 
 def only_here(scope: Scope, groups: list[QuoteGroup]) -> list[Claim]:
@@ -104,11 +120,8 @@ def only_here(scope: Scope, groups: list[QuoteGroup]) -> list[Claim]:
     chars, wordv = char_tfidf(texts), word_tfidf(texts)
     owners = np.array(owner)
     out: list[Claim] = []
-    # Other outlets' figures, indexed once per outlet (not once per article).
-    figures_elsewhere = {
-        outlet: _by_family([o for o in arts if outlet_of(o) != outlet])
-        for outlet in {outlet_of(a) for a in arts}
-    }
+    figures = _figure_index(arts)
+    quoted = _quoted(groups)
     claims = [(a, s, reasons) for a in arts for s, reasons in claims_of(a)]
     # each claim's best match among other outlets' sentences
     rows = [index[s.text] for _, s, _ in claims]
@@ -121,9 +134,9 @@ def only_here(scope: Scope, groups: list[QuoteGroup]) -> list[Claim]:
     for (a, s, reasons), c, w in zip(claims, best_c, best_w, strict=True):
         if c >= CHAR_THRESHOLD or w >= WORD_THRESHOLD:
             continue
-        if _figure_elsewhere(a, s, figures_elsewhere[outlet_of(a)]) or _quote_elsewhere(
-            a, s, groups
-        ):
+        if any(s.start <= w < s.end for w in quoted.get(a.id, ())):
+            continue  # a quote another outlet carries
+        if _figure_elsewhere(a, s, figures):
             continue
         out.append(Claim(scope.id, a.id, s.text, s.start, s.end, a.outlet, reasons))
     return out
