@@ -17,9 +17,8 @@ same answer whether or not the run used workers. Only figures that might be comp
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .. import nlp
@@ -47,12 +46,48 @@ class Reading:
     anchor: int | None = None  # year of a governing date other than the reporting year
 
 
-@lru_cache(maxsize=4096)
+#: Parses of figure sentences, by (language, sentence): the latest ``_KEEP``.
+_DOCS: OrderedDict[tuple[str, str], Doc | None] = OrderedDict()
+_KEEP = 4096
+#: What a clause reading needs: the tags and the dependency parse, not the names.
+_UNUSED = ("ner",)
+
+
+def _keep(key: tuple[str, str], doc: Doc | None) -> None:
+    _DOCS[key] = doc
+    while len(_DOCS) > _KEEP:
+        _DOCS.popitem(last=False)
+
+
 def _parse(language: str, text: str) -> Doc | None:
+    key = (language, text)
+    if key in _DOCS:
+        _DOCS.move_to_end(key)
+        return _DOCS[key]
     pipeline = nlp.load(language)
-    if "parser" not in pipeline.pipe_names:
-        return None
-    return pipeline(text)
+    doc = None
+    if "parser" in pipeline.pipe_names:
+        doc = pipeline(text, disable=[n for n in _UNUSED if n in pipeline.pipe_names])
+    _keep(key, doc)
+    return doc
+
+
+def parse_ahead(wanted: list[tuple[str, str]]) -> None:
+    """Parse the (language, sentence) pairs not yet parsed in batches (``nlp.pipe``: twice as
+    fast as one call each), so that :func:`read` finds them; at most ``_KEEP`` at a time."""
+    todo: dict[str, list[str]] = {}
+    for language, text in dict.fromkeys(wanted[:_KEEP]):
+        if (language, text) not in _DOCS:
+            todo.setdefault(language, []).append(text)
+    for language, texts in todo.items():
+        pipeline = nlp.load(language)
+        if "parser" not in pipeline.pipe_names:
+            continue
+        unused = [n for n in _UNUSED if n in pipeline.pipe_names]
+        for text, doc in zip(
+            texts, pipeline.pipe(texts, batch_size=64, disable=unused), strict=True
+        ):
+            _keep((language, text), doc)
 
 
 def _sentence(fig: Figure, article: Article) -> Sentence | None:
@@ -179,6 +214,20 @@ def _foreign_dates(
     return out
 
 
+def _language(article: Article) -> str:
+    return (article.language or "en").split("-")[0].lower()
+
+
+def to_parse(
+    fig: Figure, article: Article, reference: int | None, counted: bool
+) -> tuple[str, str] | None:
+    """The (language, sentence) :func:`read` parses for ``fig``, if it parses one."""
+    sent = _sentence(fig, article)
+    if sent is None or (not counted and not _foreign_dates(article, sent, reference)):
+        return None
+    return _language(article), sent.text
+
+
 def read(fig: Figure, article: Article, reference: int | None, counted: bool) -> Reading:
     """The predicate (for counts, when ``counted``) and year anchor of ``fig``'s clause."""
     sent = _sentence(fig, article)
@@ -187,7 +236,7 @@ def read(fig: Figure, article: Article, reference: int | None, counted: bool) ->
     foreign = _foreign_dates(article, sent, reference)
     if not counted and not foreign:
         return Reading()
-    doc = _parse((article.language or "en").split("-")[0].lower(), sent.text)
+    doc = _parse(_language(article), sent.text)
     shift = sent.start
     if doc is None:  # no parser for the language: a foreign date not after "since" anchors
         before = {d.start: article.text[max(0, d.start - 10) : d.start].lower() for d, _ in foreign}

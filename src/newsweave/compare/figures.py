@@ -26,7 +26,7 @@ from collections import Counter
 
 from ..model import Article, ComparedValue, Comparison, Figure, Report
 from ..pipeline import Config, register
-from .clauses import LIGHT, Reading, read, reference_year
+from .clauses import LIGHT, Reading, parse_ahead, read, reference_year, to_parse
 from .quantities import (
     ACTIONS,
     GENERIC_COUNT,
@@ -181,11 +181,16 @@ def compare_scope(scope: Scope) -> list[Comparison]:
     items = [(f, a) for a in scope.originals for f in a.figures if reported(f)]
     refs = {a.id: reference_year(a, scope.when(a)) for a in scope.originals}
     pairs = _candidates(items)
-    needed = {i for pair in pairs for i in pair}
-    readings = [
-        read(f, a, refs[a.id], counted=unit_family(f.unit) == "count") if i in needed else Reading()
-        for i, (f, a) in enumerate(items)
-    ]
+    needed = sorted({i for pair in pairs for i in pair})
+    readings = [Reading()] * len(items)
+    for start in range(0, len(needed), 1024):  # parsed in batches, then read
+        part = [
+            (i, *items[i], unit_family(items[i][0].unit) == "count")
+            for i in needed[start : start + 1024]
+        ]
+        parse_ahead([k for _, f, a, c in part if (k := to_parse(f, a, refs[a.id], c)) is not None])
+        for i, f, a, counted in part:
+            readings[i] = read(f, a, refs[a.id], counted)
     out: list[Comparison] = []
     for group in _groups(items, pairs, readings):
         one_each: dict[str, int] = {}
