@@ -17,6 +17,7 @@ same answer whether or not the run used workers. Only figures that might be comp
 
 from __future__ import annotations
 
+import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -49,6 +50,7 @@ class Reading:
 #: Parses of figure sentences, by (language, sentence): the latest ``_KEEP``.
 _DOCS: OrderedDict[tuple[str, str], Doc | None] = OrderedDict()
 _KEEP = 4096
+_LOCK = threading.RLock()  # callers on threads share the parses
 #: What a clause reading needs: the tags and the dependency parse, not the names.
 _UNUSED = ("ner",)
 
@@ -61,33 +63,35 @@ def _keep(key: tuple[str, str], doc: Doc | None) -> None:
 
 def _parse(language: str, text: str) -> Doc | None:
     key = (language, text)
-    if key in _DOCS:
-        _DOCS.move_to_end(key)
-        return _DOCS[key]
-    pipeline = nlp.load(language)
-    doc = None
-    if "parser" in pipeline.pipe_names:
-        doc = pipeline(text, disable=[n for n in _UNUSED if n in pipeline.pipe_names])
-    _keep(key, doc)
-    return doc
+    with _LOCK:
+        if key in _DOCS:
+            _DOCS.move_to_end(key)
+            return _DOCS[key]
+        pipeline = nlp.load(language)
+        doc = None
+        if "parser" in pipeline.pipe_names:
+            doc = pipeline(text, disable=[n for n in _UNUSED if n in pipeline.pipe_names])
+        _keep(key, doc)
+        return doc
 
 
 def parse_ahead(wanted: list[tuple[str, str]]) -> None:
     """Parse the (language, sentence) pairs not yet parsed in batches (``nlp.pipe``: twice as
     fast as one call each), so that :func:`read` finds them; at most ``_KEEP`` at a time."""
-    todo: dict[str, list[str]] = {}
-    for language, text in dict.fromkeys(wanted[:_KEEP]):
-        if (language, text) not in _DOCS:
-            todo.setdefault(language, []).append(text)
-    for language, texts in todo.items():
-        pipeline = nlp.load(language)
-        if "parser" not in pipeline.pipe_names:
-            continue
-        unused = [n for n in _UNUSED if n in pipeline.pipe_names]
-        for text, doc in zip(
-            texts, pipeline.pipe(texts, batch_size=64, disable=unused), strict=True
-        ):
-            _keep((language, text), doc)
+    with _LOCK:
+        todo: dict[str, list[str]] = {}
+        for language, text in dict.fromkeys(wanted[:_KEEP]):
+            if (language, text) not in _DOCS:
+                todo.setdefault(language, []).append(text)
+        for language, texts in todo.items():
+            pipeline = nlp.load(language)
+            if "parser" not in pipeline.pipe_names:
+                continue
+            unused = [n for n in _UNUSED if n in pipeline.pipe_names]
+            for text, doc in zip(
+                texts, pipeline.pipe(texts, batch_size=64, disable=unused), strict=True
+            ):
+                _keep((language, text), doc)
 
 
 def _sentence(fig: Figure, article: Article) -> Sentence | None:

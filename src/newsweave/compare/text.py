@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections import Counter, OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -109,6 +110,7 @@ class _Counts:
         self.budget, self.held = budget, 0
         self.vocab: dict[str, int] = {}
         self.memo: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self.lock = threading.Lock()  # callers on threads share one memo
 
     def _row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         grams = Counter(self.analyze(text))
@@ -118,26 +120,28 @@ class _Counts:
 
     def matrix(self, texts: list[str]) -> csr_matrix:
         """Count rows of ``texts``; their columns are this object's vocabulary."""
-        if len(self.vocab) > self.budget // 20:
-            self.vocab.clear()
-            self.memo.clear()
-            self.held = 0
-        rows = []
-        for t in texts:
-            row = self.memo.get(t)
-            if row is None:
-                row = self.memo[t] = self._row(t)
-                self.held += len(row[0])
-            else:
-                self.memo.move_to_end(t)
-            rows.append(row)
-        while self.held > self.budget and len(self.memo) > len(texts):
-            self.held -= len(self.memo.popitem(last=False)[1][0])
+        with self.lock:
+            if len(self.vocab) > self.budget // 20:
+                self.vocab.clear()
+                self.memo.clear()
+                self.held = 0
+            rows = []
+            for t in texts:
+                row = self.memo.get(t)
+                if row is None:
+                    row = self.memo[t] = self._row(t)
+                    self.held += len(row[0])
+                else:
+                    self.memo.move_to_end(t)
+                rows.append(row)
+            while self.held > self.budget and len(self.memo) > len(texts):
+                self.held -= len(self.memo.popitem(last=False)[1][0])
+            size = max(len(self.vocab), 1)
         indptr = np.zeros(len(texts) + 1, dtype=np.int64)
         indptr[1:] = np.cumsum([len(r[0]) for r in rows])
         indices = np.concatenate([r[0] for r in rows])
         data = np.concatenate([r[1] for r in rows]).astype(np.float64)
-        return csr_matrix((data, indices, indptr), shape=(len(texts), max(len(self.vocab), 1)))
+        return csr_matrix((data, indices, indptr), shape=(len(texts), size))
 
 
 _CHARS = _Counts(TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5)))
