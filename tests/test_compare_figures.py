@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from newsweave.compare import clauses, figures, verdicts
 from newsweave.compare.scopes import Scope
 from newsweave.model import Article, DateMention, Figure
@@ -142,3 +144,24 @@ def test_values_anchored_to_the_same_past_year_do_not_evolve() -> None:
     old, new = _item("03", 30), _item("10", 45)
     assert _verdict(old, new) == "evolving"
     assert _verdict((*old[:2], 2009), (*new[:2], 2009)) == "conflict"
+
+
+def test_batched_clause_parses_match_the_full_pipeline(seeds_dir: Path) -> None:
+    """Sentences parsed ahead in batches, without the entity recogniser, get the tags and the
+    dependency tree the whole pipeline gives them one at a time."""
+    from newsweave import nlp
+    from newsweave.compare.text import sentences
+
+    texts = [s.text for p in sorted(seeds_dir.glob("*.txt")) for s in sentences(p.read_text())]
+    texts = [t for t in texts if any(c.isdigit() for c in t)][:40]
+    assert len(texts) >= 10
+    clauses._DOCS.clear()
+    clauses.parse_ahead([("en", t) for t in texts])
+    assert all(("en", t) in clauses._DOCS for t in texts)
+    full = nlp.load("en")
+    for t in texts:
+        got, want = clauses._parse("en", t), full(t)
+        assert got is not None
+        assert [(w.pos_, w.dep_, w.head.i) for w in got] == [
+            (w.pos_, w.dep_, w.head.i) for w in want
+        ]
