@@ -131,3 +131,17 @@ def test_event_core_is_the_same_whatever_order_names_arrive_in() -> None:
     for s in reversed([_sig({"zeta", "alpha", "mid"}), _sig({"mid", "zeta", "alpha"})]):
         b.add(s)
     assert a.as_signature() == b.as_signature()
+
+
+def test_equally_central_articles_give_the_earlier_title() -> None:
+    """The two members of a pair are equally central up to rounding noise: the earlier wins,
+    whichever the noise favours."""
+    from newsweave.group.events import headline
+    from newsweave.model import Article
+
+    late = Article(source="l", id="l", text="x", title="Late", published="2020-01-02")
+    early = Article(source="e", id="e", text="x", title="Early", published="2020-01-01")
+    for noise in (1e-15, -1e-15):
+        central = {"l": 0.7666351618631291 + noise, "e": 0.7666351618631291}
+        assert headline([late, early], central).id == "e"
+    assert headline([late, early], {"l": 0.8, "e": 0.7}).id == "l"

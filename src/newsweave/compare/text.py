@@ -192,12 +192,16 @@ def best_elsewhere(
     if not rows or matrix.shape[0] == 0:
         return out
     pool_t = matrix.T.tocsr()
-    idx, asking = np.asarray(rows), np.asarray(who)
+    # owners as integer codes: comparing strings made the mask cost as much as the product
+    code: dict[str, int] = {}
+    owned = np.array([code.setdefault(str(o), len(code)) for o in owners])
+    idx = np.asarray(rows)
+    asking = np.array([code.setdefault(str(w), len(code)) for w in who])
 
     def best(start: int) -> None:
         part = idx[start : start + chunk]
         sims = (matrix[part] @ pool_t).toarray()
-        sims[asking[start : start + chunk][:, None] == owners[None, :]] = 0.0
+        sims[asking[start : start + chunk][:, None] == owned[None, :]] = 0.0
         out[start : start + len(part)] = sims.max(axis=1)
 
     starts = range(0, len(idx), chunk)

@@ -414,12 +414,14 @@ def _date(published: str | None) -> str | None:
 def headline(arts: list[Article], central: dict[str, float]) -> Article:
     """The article whose title names the event: a news article with a title, the one most
     central to the event (closest to its centroid), else the earliest; opinion pieces and
-    untitled articles only when nothing better exists."""
+    untitled articles only when nothing better exists. Centrality counts to 9 decimals: the
+    two members of a pair are equally central, and rounding noise must not choose between
+    them (the earlier one does)."""
 
     def rank(a: Article) -> tuple[bool, bool, float, float, int]:
         titled = bool(a.title and a.title.strip())
         when = article_time(a) or 0.0
-        return (a.kind != "news", not titled, -central.get(a.id, 0.0), when, a.order)
+        return (a.kind != "news", not titled, -round(central.get(a.id, 0.0), 9), when, a.order)
 
     return min(arts, key=rank)
 
