@@ -52,3 +52,18 @@ def test_a_small_memo_forgets_and_still_weighs_the_same(
     assert len(small.memo) < len(set(texts))
     assert np.abs(_cosines(char_tfidf(texts)) - want).max() < 1e-9
     assert char_tfidf([]).shape == (0, 1) and char_tfidf(["", " "]).nnz == 0
+
+
+def test_an_articles_sentences_are_kept_on_it_until_its_text_changes() -> None:
+    import pickle
+
+    from newsweave.compare.text import sentences_of
+    from newsweave.model import Article
+
+    art = Article(source="a", id="a", text="Talks resumed on Monday. Mr. Smith spoke.")
+    first = sentences_of(art)
+    assert [s.text for s in first] == ["Talks resumed on Monday.", "Mr. Smith spoke."]
+    assert sentences_of(art) is first
+    art.text = "One line only."
+    assert [s.text for s in sentences_of(art)] == ["One line only."]
+    assert "_sents" not in pickle.loads(pickle.dumps(art)).__dict__

@@ -105,9 +105,11 @@ class Article:
     order: int = 0  # input order, used when there is no date
 
     def __getstate__(self) -> dict[str, Any]:
-        # The cached spaCy Doc (see newsweave.nlp) never crosses process boundaries.
+        # The cached spaCy Doc (see newsweave.nlp) and sentences (newsweave.compare.text)
+        # never cross process boundaries.
         state = dict(self.__dict__)
         state.pop("_doc", None)
+        state.pop("_sents", None)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:

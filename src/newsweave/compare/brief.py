@@ -23,7 +23,7 @@ import numpy as np
 from ..model import BriefSentence, Comparison, Event, Report, Storyline
 from ..pipeline import Config, register
 from .scopes import Scope, all_scopes, outlet_of, source_label
-from .text import Sentence, char_tfidf, sentences, word_tfidf
+from .text import Sentence, char_tfidf, sentences_of, word_tfidf
 
 STAGE = "newsweave.compare.brief.v1"
 MIN_WORDS, MAX_WORDS = 8, 60
@@ -53,7 +53,7 @@ class ExtractiveBrief:
         news = [a for a in scope.originals if a.kind != "opinion"] or scope.originals
         cands: list[tuple[str, int, Sentence]] = []  # (article id, position, sentence)
         for art in news:
-            for pos, s in enumerate(sentences(art.text, art.language)):
+            for pos, s in enumerate(sentences_of(art)):
                 if MIN_WORDS <= s.words <= MAX_WORDS and _SENTENCE_END.search(s.text):
                     cands.append((art.id, pos, s))
         if not cands:
@@ -99,7 +99,7 @@ def citations(scope: Scope, texts: list[str]) -> list[list[str]]:
     """For each of ``texts``: every article of ``scope`` whose text holds it or a
     near-identical sentence (one character TF-IDF over the story's sentences for all texts)."""
     out = [[a.id for a in scope.articles if t in a.text] for t in texts]
-    sents = [(a.id, s.text) for a in scope.articles for s in sentences(a.text, a.language)]
+    sents = [(a.id, s.text) for a in scope.articles for s in sentences_of(a)]
     if not sents or not texts:
         return out
     vec = char_tfidf(list(texts) + [t for _, t in sents])

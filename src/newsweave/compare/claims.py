@@ -20,7 +20,7 @@ from ..pipeline import Config, register
 from .figures import aligned, compatible
 from .quantities import concepts, unit_family
 from .scopes import Scope, outlet_of, story_scopes
-from .text import Sentence, best_elsewhere, char_tfidf, sentences, word_tfidf
+from .text import Sentence, best_elsewhere, char_tfidf, sentences_of, word_tfidf
 
 STAGE = "newsweave.compare.claims.v1"
 CHAR_THRESHOLD = 0.4
@@ -51,7 +51,7 @@ def _reasons(art: Article, s: Sentence) -> list[str]:
 def claims_of(art: Article) -> list[tuple[Sentence, list[str]]]:
     """The article's claim sentences, each with why it is a claim."""
     out = []
-    for s in sentences(art.text, art.language):
+    for s in sentences_of(art):
         if s.words < MIN_WORDS or not _SENTENCE_END.search(s.text):
             continue
         reasons = _reasons(art, s)
@@ -108,7 +108,7 @@ def only_here(scope: Scope, groups: list[QuoteGroup]) -> list[Claim]:
     arts = scope.originals
     if len({outlet_of(a) for a in arts}) < 2:
         return []
-    sents = {a.id: sentences(a.text, a.language) for a in arts}
+    sents = {a.id: sentences_of(a) for a in arts}
     texts: list[str] = []
     owner: list[str] = []
     for a in arts:

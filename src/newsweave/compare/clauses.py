@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from .. import nlp
 from ..model import Article, DateMention, Figure
-from .text import Sentence, sentence_at, sentences
+from .text import Sentence, sentence_at, sentences_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -95,7 +95,7 @@ def parse_ahead(wanted: list[tuple[str, str]]) -> None:
 
 
 def _sentence(fig: Figure, article: Article) -> Sentence | None:
-    return sentence_at(sentences(article.text, article.language), fig.start)
+    return sentence_at(sentences_of(article), fig.start)
 
 
 def _number_token(doc: Doc, start: int, end: int) -> Token | None:

@@ -34,6 +34,8 @@ from sklearn.preprocessing import normalize
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from ..model import Article
+
 _WORD = re.compile(r"[^\W_]+", re.U)
 _BULLET = re.compile(r"^\s*(?:[•·▪►◦‣∙*]|[-–—](?=\s))\s*")
 
@@ -61,6 +63,18 @@ def _splitter(language: str) -> Language:
         nlp = spacy.blank("xx")
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+def sentences_of(article: Article) -> tuple[Sentence, ...]:
+    """The sentences of ``article``'s text, kept on the article while its text stays the same
+    (the story-level stages each read every article's sentences: a cache of this process, kept
+    small, was emptied between stages in runs of more articles than it held)."""
+    cached = article.__dict__.get("_sents")
+    if cached is not None and cached[0] is article.text and cached[1] == article.language:
+        return cached[2]
+    out = sentences(article.text, article.language)
+    article.__dict__["_sents"] = (article.text, article.language, out)
+    return out
 
 
 @lru_cache(maxsize=2048)

@@ -17,7 +17,7 @@ from ..model import Article, Report, TimelineEntry
 from ..pipeline import Config, register
 from .dates import covers, parse, sort_key
 from .scopes import Scope, story_scopes
-from .text import char_similarity, sentence_at, sentences
+from .text import char_similarity, sentence_at, sentences_of
 
 STAGE = "newsweave.compare.timeline.v1"
 THRESHOLD = 0.35
@@ -37,7 +37,7 @@ def _items(scope: Scope) -> list[_Item]:
     out: list[_Item] = []
     seen: set[tuple[str, str, str]] = set()
     for art in scope.originals:
-        sents = sentences(art.text, art.language)
+        sents = sentences_of(art)
         for dm in art.dates:
             if parse(dm.value) is None:
                 continue

@@ -29,7 +29,7 @@ from typing import Literal
 from ..model import Article, Figure
 from .quantities import compatible, in_years, unit_family
 from .scopes import Scope
-from .text import sentence_at, sentences
+from .text import sentence_at, sentences_of
 
 Relation = Literal["same", "change", "conflict"]
 #: A figure with its article and the year its clause is anchored to (None: the reporting time).
@@ -66,7 +66,7 @@ def elapsed_days(fig: Figure, article: Article) -> float | None:
     a week now" → 7, "months of protests" → 61. The longest span mentioned wins; spans inside
     the figure itself ("a 26-year rule") are skipped. None when the context names no span.
     """
-    sents = sentences(article.text, article.language)
+    sents = sentences_of(article)
     here = sentence_at(sents, fig.start)
     if here is None:
         return None
