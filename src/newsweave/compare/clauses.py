@@ -222,24 +222,32 @@ def _language(article: Article) -> str:
     return (article.language or "en").split("-")[0].lower()
 
 
+def _to_read(
+    fig: Figure, article: Article, reference: int | None, counted: bool
+) -> tuple[Sentence, list[tuple[DateMention, int]]] | None:
+    """``fig``'s sentence and its foreign dates, when its clause must be read (a count, or a
+    date of another year in the sentence)."""
+    sent = _sentence(fig, article)
+    if sent is None:
+        return None
+    foreign = _foreign_dates(article, sent, reference)
+    return (sent, foreign) if counted or foreign else None
+
+
 def to_parse(
     fig: Figure, article: Article, reference: int | None, counted: bool
 ) -> tuple[str, str] | None:
     """The (language, sentence) :func:`read` parses for ``fig``, if it parses one."""
-    sent = _sentence(fig, article)
-    if sent is None or (not counted and not _foreign_dates(article, sent, reference)):
-        return None
-    return _language(article), sent.text
+    found = _to_read(fig, article, reference, counted)
+    return (_language(article), found[0].text) if found else None
 
 
 def read(fig: Figure, article: Article, reference: int | None, counted: bool) -> Reading:
     """The predicate (for counts, when ``counted``) and year anchor of ``fig``'s clause."""
-    sent = _sentence(fig, article)
-    if sent is None:
+    found = _to_read(fig, article, reference, counted)
+    if found is None:
         return Reading()
-    foreign = _foreign_dates(article, sent, reference)
-    if not counted and not foreign:
-        return Reading()
+    sent, foreign = found
     doc = _parse(_language(article), sent.text)
     shift = sent.start
     if doc is None:  # no parser for the language: a foreign date not after "since" anchors

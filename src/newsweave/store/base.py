@@ -21,6 +21,13 @@ SCOPED: tuple[str, ...] = ("comparisons", "timeline", "coverage", "quote_groups"
 _CHUNK = 500
 
 
+def _chunks(ids: Sequence[str]) -> Iterator[tuple[list[str], str]]:
+    """``ids`` in parts of at most ``_CHUNK``, each with its ``?, ?, …`` placeholders."""
+    for start in range(0, len(ids), _CHUNK):
+        part = list(ids[start : start + _CHUNK])
+        yield part, ", ".join("?" * len(part))
+
+
 class StoreError(NewsweaveError):
     """The store URL or database could not be used."""
 
@@ -171,9 +178,7 @@ class Store:
     def get_many(self, section: str, ids: Sequence[str]) -> list[dict[str, Any]]:
         """The stored items of ``section`` among ``ids`` (those stored; in no set order)."""
         out: list[dict[str, Any]] = []
-        for start in range(0, len(ids), _CHUNK):
-            part = list(ids[start : start + _CHUNK])
-            marks = ", ".join("?" * len(part))
+        for part, marks in _chunks(ids):
             rows = self._query(
                 f"SELECT doc FROM nw_items WHERE section = ? AND id IN ({marks})", (section, *part)
             )
@@ -185,9 +190,7 @@ class Store:
         section (:data:`SCOPED`), ``ids`` are the scopes whose rows go."""
         column = "scope" if section in SCOPED else "id"
         with self._tx() as cur:
-            for start in range(0, len(ids), _CHUNK):
-                part = list(ids[start : start + _CHUNK])
-                marks = ", ".join("?" * len(part))
+            for part, marks in _chunks(ids):
                 cur.execute(
                     self._sql(f"DELETE FROM nw_items WHERE section = ? AND {column} IN ({marks})"),
                     (section, *part),
