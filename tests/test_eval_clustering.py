@@ -58,6 +58,22 @@ def test_floors_hold_as_a_live_feed(parts: tuple[str, ...], level: str) -> None:
     assert result.counts["articles"] > 300  # the last run holds the whole set
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(("parts", "level"), SETS)
+def test_floors_hold_in_a_stream_of_all_the_sets(parts: tuple[str, ...], level: str) -> None:
+    # The sets grouped together, English and Spanish, dated and undated: alone, the Spanish
+    # set's function words weighed little; in the mix they weighed like names (0.479).
+    path = data_path(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    result = evaluate(path, level=level, mixed=True)
+    assert result.variant.endswith("+mixed")
+    assert check_floors(result) == []
+    alone, _ = load(path)
+    assert result.counts["articles"] == len(alone)  # scored on its own articles only
+    assert result.details["mixed_with"] > 800
+
+
 def test_a_feed_needs_a_run() -> None:
     with pytest.raises(ValueError, match="runs must be at least 1"):
         evaluate(None, level="event", runs=0)

@@ -335,6 +335,14 @@ def eval_clustering(
             "(the last run is scored).",
         ),
     ] = 1,
+    mixed: Annotated[
+        bool,
+        typer.Option(
+            "--mixed",
+            help="Group the set together with the other labelled sets (one stream of several "
+            "sources and languages) and score its own articles.",
+        ),
+    ] = False,
     check: CheckOpt = False,
     json_out: JsonOpt = None,
 ) -> None:
@@ -349,6 +357,7 @@ def eval_clustering(
         embeddings=emb,
         entities=entities,
         runs=runs,
+        mixed=mixed,
     )
 
 

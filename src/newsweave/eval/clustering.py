@@ -13,7 +13,10 @@ storyline of every article is scored against the gold label of the chosen level.
 does; by default grouping falls back to capitalised phrases for names. Both name sources give
 close scores (docs/evaluation.md), so the floors gate the fast heuristic path.
 ``embeddings="minilm"`` (or ``"e5"``) turns on the optional embedding part of the event vectors
-(the ``embeddings`` extra, see docs/embeddings.md).
+(the ``embeddings`` extra, see docs/embeddings.md). ``mixed=True`` groups the set together with
+the other labelled sets (:data:`LABELLED`), as one stream of several sources and languages, and
+scores the set's own articles: a set grouped alone cannot show what the others' articles do to
+its groups (the document frequencies, the candidates).
 """
 
 from __future__ import annotations
@@ -52,6 +55,12 @@ GROUP_STAGES = (
     "newsweave.group.storylines.v1",
 )
 LEVELS = ("event", "topic")
+#: The labelled grouping sets under ``shared/data`` (``--mixed`` mixes them together).
+LABELLED = (
+    ("clustering", "giveme5w1h-news-cluster.jsonl"),
+    ("clustering", "ecbplus-dev.jsonl"),
+    ("multilingual", "ml-crisis", "es"),
+)
 
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -67,15 +76,23 @@ def dataset_name(path: Path) -> str:
 
 
 def variant_name(
-    path: Path, level: str, entities: bool, embeddings: str | None, runs: int = 1
+    path: Path,
+    level: str,
+    entities: bool,
+    embeddings: str | None,
+    runs: int = 1,
+    mixed: bool = False,
 ) -> str:
-    """The key of a run in the floors file: ``SET:LEVEL``, plus ``+entities``, ``+EMBEDDER``
-    and ``@Kruns`` (fed as a live feed) when those are on (each has floors of its own)."""
+    """The key of a run in the floors file: ``SET:LEVEL``, plus ``+entities``, ``+EMBEDDER``,
+    ``+mixed`` (grouped with the other labelled sets) and ``@Kruns`` (fed as a live feed) when
+    those are on (each has floors of its own)."""
     name = f"{dataset_name(path)}:{level}"
     if entities:
         name += "+entities"
     if embeddings and embeddings != "none":
         name += f"+{get_embedder(embeddings).name}"
+    if mixed:
+        name += "+mixed"
     if runs > 1:
         name += f"@{runs}runs"
     return name
@@ -128,6 +145,23 @@ def load(path: Path) -> tuple[list[Article], dict[str, dict[str, str]]]:
     return articles, gold
 
 
+def with_others(path: Path, articles: list[Article]) -> list[Article]:
+    """``articles`` of the set at ``path`` followed by the articles of the other labelled sets
+    that are available (ids prefixed with their set's name, so none collide), numbered anew in
+    input order."""
+    out = list(articles)
+    for parts in LABELLED:
+        other = data_path(*parts)
+        if other.resolve() == path.resolve() or not other.exists():
+            continue
+        for a in load(other)[0]:
+            a.id = f"{dataset_name(other)}/{a.id}"
+            out.append(a)
+    for i, a in enumerate(out):
+        a.order = i
+    return out
+
+
 def run_grouping(
     articles: list[Article],
     entities: bool = False,
@@ -171,9 +205,11 @@ def evaluate(
     entities: bool = False,
     embeddings: str | None = None,
     runs: int = 1,
+    mixed: bool = False,
 ) -> EvalResult:
     """Score the predicted events (``level="event"``) or storylines (``"topic"``); with
-    ``runs`` > 1 the set is fed in that many runs (:func:`run_feed`) and the last is scored."""
+    ``runs`` > 1 the set is fed in that many runs (:func:`run_feed`) and the last is scored;
+    with ``mixed`` it is grouped together with the other labelled sets (:func:`with_others`)."""
     if level not in LEVELS:
         raise ValueError(f"level must be one of {LEVELS}, got {level!r}")
     if runs < 1:
@@ -183,6 +219,8 @@ def evaluate(
     articles, gold = load(path)
     if not gold[level]:
         raise ValueError(f"{path} has no {level} labels (levels here: topic)")
+    if mixed:
+        articles = with_others(path, articles)
     t0 = time.perf_counter()
     if runs > 1:
         report = run_feed(articles, runs, entities=entities, embeddings=embeddings)
@@ -192,6 +230,7 @@ def evaluate(
     attr = "event" if level == "event" else "storyline"
     pred = {a.id: str(getattr(a, attr)) for a in report.articles}
     truth = {aid: lab for aid, lab in gold[level].items() if aid in pred}
+    pred = {aid: pred[aid] for aid in truth}  # the set's own articles (``mixed``: not the others)
     return EvalResult(
         task="clustering",
         metrics=scores(truth, pred),
@@ -199,14 +238,15 @@ def evaluate(
             "articles": len(pred),
             "gold_clusters": len(set(truth.values())),
             "predicted_clusters": len(set(pred.values())),
-            "wire_copies": sum(1 for a in report.articles if a.duplicate_of),
+            "wire_copies": sum(1 for a in report.articles if a.duplicate_of and a.id in truth),
         },
         seconds=seconds,
-        variant=variant_name(path, level, entities, embeddings, runs),
+        variant=variant_name(path, level, entities, embeddings, runs, mixed),
         details={
             "path": str(path),
             "entities": entities,
             "embeddings": embeddings or "none",
             "runs": runs,
+            "mixed_with": len(articles) - len(truth),
         },
     )

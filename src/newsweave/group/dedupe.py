@@ -36,8 +36,8 @@ def _minhash(hashvalues: list[int] | None = None) -> MinHash:
         return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=hv)
 
 
-def _words(text: str) -> list[str]:
-    return tokens("\n".join(content_lines(text)))
+def _words(text: str, language: str | None = None) -> list[str]:
+    return tokens("\n".join(content_lines(text)), language)
 
 
 def signature(text: str, words: list[str] | None = None) -> MinHash:
@@ -87,9 +87,9 @@ class Deduper:
         """The id of the earliest earlier copy of ``article``, or None; then index it."""
         if article.id in self.sigs:
             return self.original.get(article.id)
-        words = _words(article.text)
+        words = _words(article.text, article.language)
         sig = signature(article.text, words)
-        title = tokens(title_of(article, content_lines(article.text)))
+        title = tokens(title_of(article, content_lines(article.text)), article.language)
         short = len(words) < MIN_WORDS
         best: tuple[int, str] | None = None
         for cand in self.lsh.query(sig):

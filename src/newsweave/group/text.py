@@ -16,8 +16,10 @@ its path, and its words join the title (:func:`url_slug`).
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -86,14 +88,36 @@ def content_lines(text: str) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not _URL_LINE.match(ln)]
 
 
-def tokens(text: str) -> list[str]:
-    """Lower-cased word tokens without stop words (numbers kept: years and counts matter)."""
+@lru_cache(maxsize=64)
+def stop_words(language: str | None) -> frozenset[str]:
+    """The stop words of ``language`` (an ISO code such as ``"es"``): spaCy's list for it, and
+    scikit-learn's English list (with reporting verbs) for English, for a language spaCy has no
+    list for, and when the language is unknown.
+
+    In a stream of several languages, each language's function words ("de", "la", "der", "und")
+    occur in fewer of all the documents than English ones do, so their IDF is high, and every
+    pair of articles in that language looks alike: grouping the three labelled sets together put
+    all 791 Spanish ML-Crisis articles in one storyline (BCubed F1 0.479 against 0.752 alone)."""
+    code = (language or "en").split("-")[0].lower()
+    if code == "en" or not code.isalpha():
+        return _STOP
+    try:  # a plain data module of spaCy's (no language class or model is loaded)
+        words = importlib.import_module(f"spacy.lang.{code}.stop_words").STOP_WORDS
+    except ImportError:
+        return _STOP
+    return frozenset(w.lower().replace("’", "'") for w in words)
+
+
+def tokens(text: str, language: str | None = None) -> list[str]:
+    """Lower-cased word tokens without ``language``'s stop words (:func:`stop_words`; numbers
+    kept: years and counts matter)."""
+    stop = stop_words(language)
     out = []
     for m in _WORD.finditer(text.lower()):
         w = m.group().replace("’", "'")
         if w.endswith("'s"):
             w = w[:-2]
-        if len(w) > 1 and w not in _STOP:
+        if len(w) > 1 and w not in stop:
             out.append(w)
     return out
 
@@ -157,7 +181,7 @@ def informative_headline(title: str, words: list[str]) -> bool:
     return len(set(words)) >= HEADLINE_MIN_WORDS and "|" not in title
 
 
-def url_slug(url: str | None) -> list[str]:
+def url_slug(url: str | None, language: str | None = None) -> list[str]:
     """Words of the headline a news URL spells in its path (".../2017/12/29/russian-space-
     experts-regain-control-1st-angola-satellite-52044233"): the tokens of its longest path
     segment of at least ``SLUG_WORDS`` hyphenated words (numbers and file endings dropped)."""
@@ -170,7 +194,7 @@ def url_slug(url: str | None) -> list[str]:
         words = [w for w in re.split(r"[-_]+", seg) if w and not w.isdigit()]
         if len(words) >= SLUG_WORDS and len(words) > len(best):
             best = words
-    return tokens(" ".join(best))
+    return tokens(" ".join(best), language)
 
 
 def _headline_given(article: Article) -> bool:
@@ -188,16 +212,17 @@ def parts(article: Article) -> Parts:
     body_text = "\n".join(lines)
     if lines and lines[0] == title:
         body_text = "\n".join(lines[1:]) or body_text
-    body = tokens(body_text)
-    head = tokens(title)
+    lang = article.language
+    body = tokens(body_text, lang)
+    head = tokens(title, lang)
     names = entity_names(article)
     given = _headline_given(article)
     if given and not informative_headline(title, head):
         # A site's name for a title: the URL often spells the headline
         # ("ABC News" over .../russian-space-experts-regain-control-1st-angola-satellite-5204).
-        head += url_slug(article.url)
+        head += url_slug(article.url, lang)
     elif given and not headline_supported(head, body):
         in_title = set(head)
-        names = [n for n in names if in_title.issuperset(tokens(n))]
+        names = [n for n in names if in_title.issuperset(tokens(n, lang))]
         return Parts(title=head, lead=[], body=[], names=names, headline_only=True)
     return Parts(title=head, lead=body[:LEAD_WORDS], body=body, names=names)
