@@ -145,3 +145,29 @@ def test_equally_central_articles_give_the_earlier_title() -> None:
         central = {"l": 0.7666351618631291 + noise, "e": 0.7666351618631291}
         assert headline([late, early], central).id == "e"
     assert headline([late, early], {"l": 0.8, "e": 0.7}).id == "l"
+
+
+def test_a_first_line_the_text_does_not_tell_names_no_event() -> None:
+    """Plain text files scraped from one site often start with the site's teaser headline; the
+    cleaner takes it for the title, and it must not name the event of the story below it."""
+    from newsweave.group.events import headline
+    from newsweave.model import Article
+
+    guessed = {"newsweave": {"title_in_text": True}}
+    teaser = Article(
+        id="t", source="t.txt", ext=guessed, language="es", published="2011-02-01",
+        title="España exigirá una PCR negativa en origen a todos los viajeros",
+        text="Miles de manifestantes llenaron la plaza Tahrir de El Cairo contra Mubarak.",
+    )  # fmt: skip
+    told = Article(
+        id="k", source="k.txt", ext=guessed, language="es", published="2011-02-02",
+        title="Manifestantes llenan la plaza Tahrir",
+        text="Miles de manifestantes llenaron la plaza Tahrir de El Cairo contra Mubarak.",
+    )  # fmt: skip
+    assert headline([teaser, told], {"t": 0.9, "k": 0.5}).id == "k"
+    # a title that came with the record is the record's own, told or not
+    given = Article(id="g", source="g.json", title=teaser.title, text=teaser.text,
+                    language="es", published="2011-02-01")  # fmt: skip
+    assert headline([given, told], {"g": 0.9, "k": 0.5}).id == "g"
+    # alone, the teaser still names its event (better than no title)
+    assert headline([teaser], {"t": 0.9}).id == "t"

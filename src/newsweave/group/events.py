@@ -36,7 +36,7 @@ from .clusters import Cluster, ClusterParams, Half, Item, OnlineClusterer, held_
 from .order import article_time, stream
 from .signature import Signature, of_parts
 from .split import MIN_SIZE, Unit, bisect_units
-from .text import content_lines, parts, title_of
+from .text import content_lines, guessed_title_untold, parts, title_of
 from .vectors import (
     DenseMean,
     DocFreq,
@@ -413,15 +413,18 @@ def _date(published: str | None) -> str | None:
 
 def headline(arts: list[Article], central: dict[str, float]) -> Article:
     """The article whose title names the event: a news article with a title, the one most
-    central to the event (closest to its centroid), else the earliest; opinion pieces and
-    untitled articles only when nothing better exists. Centrality counts to 9 decimals: the
-    two members of a pair are equally central, and rounding noise must not choose between
-    them (the earlier one does)."""
+    central to the event (closest to its centroid), else the earliest; opinion pieces,
+    untitled articles and titles guessed from a first line that the text does not tell
+    (:func:`~.text.guessed_title_untold`) only when nothing better exists. Centrality counts
+    to 9 decimals: the two members of a pair are equally central, and rounding noise must not
+    choose between them (the earlier one does)."""
 
-    def rank(a: Article) -> tuple[bool, bool, float, float, int]:
+    def rank(a: Article) -> tuple[bool, bool, bool, float, float, int]:
         titled = bool(a.title and a.title.strip())
         when = article_time(a) or 0.0
-        return (a.kind != "news", not titled, -round(central.get(a.id, 0.0), 9), when, a.order)
+        untold = titled and guessed_title_untold(a)
+        return (a.kind != "news", not titled, untold, -round(central.get(a.id, 0.0), 9), when,
+                a.order)  # fmt: skip
 
     return min(arts, key=rank)
 

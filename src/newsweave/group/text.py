@@ -173,6 +173,17 @@ def headline_supported(title: list[str], body: list[str]) -> bool:
     return not words or len(words & have) >= HEADLINE_SUPPORT * len(words)
 
 
+def guessed_title_untold(article: Article) -> bool:
+    """Whether ``article``'s title is the cleaner's guess from the first line of plain text and
+    the rest of its text does not tell it (:func:`headline_supported`): a scraped site's teaser
+    or a section name above the story ("España exigirá una PCR negativa ..." over an article on
+    Egypt in 2011), which should not name an event."""
+    if not (article.title and article.ext.get("newsweave", {}).get("title_in_text", False)):
+        return False
+    lang = article.language
+    return not headline_supported(tokens(article.title, lang), tokens(article.text, lang))
+
+
 def informative_headline(title: str, words: list[str]) -> bool:
     """Whether ``title`` (with its tokens ``words``) can stand for a story: at least
     ``HEADLINE_MIN_WORDS`` different words and no "Headline | Site" separator. A page's title is
