@@ -147,7 +147,13 @@ def write_briefs(report: Report, config: Config) -> None:
     backend = BACKENDS[str(config.get(STAGE, "backend", "extractive"))]()
     targets: dict[tuple[str, str], Event | Storyline] = {("event", e.id): e for e in report.events}
     targets |= {("storyline", s.id): s for s in report.storylines}
+    conflicts = [c for c in report.comparisons if c.verdict == "conflict"]
+    by_article: dict[str, list[int]] = {}  # the conflicts each article gives a value to
+    for k, c in enumerate(conflicts):
+        for aid in dict.fromkeys(v.article for v in c.values):
+            by_article.setdefault(aid, []).append(k)
     for scope in all_scopes(report):
         obj = targets[(scope.kind, scope.id)]
         obj.brief = [b for b in backend.write(scope, brief_size(scope)) if b.citations]
-        obj.ext["disagreements"] = disagreements(scope, report.comparisons)
+        mine = sorted({k for a in scope.articles for k in by_article.get(a.id, ())})
+        obj.ext["disagreements"] = disagreements(scope, [conflicts[k] for k in mine])

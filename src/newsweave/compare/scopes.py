@@ -60,37 +60,49 @@ def _sort_key(article: Article) -> tuple[str, int]:
     return (article.published or "9999", article.order)
 
 
-def _scope(sid: str, kind: Literal["event", "storyline"], ids: list[str], report: Report) -> Scope:
-    by_id = {a.id: a for a in report.articles}
-    arts = sorted((by_id[i] for i in dict.fromkeys(ids) if i in by_id), key=_sort_key)
-    return Scope(sid, kind, arts, {e.id: e for e in report.events})
+class _Index:
+    """A report's articles by id, its events, and each storyline's article ids (its own and
+    its events'), built once per listing of scopes: per scope they made listing quadratic in
+    the number of stories."""
 
+    def __init__(self, report: Report) -> None:
+        self.by_id = {a.id: a for a in report.articles}
+        self.events = {e.id: e for e in report.events}
+        holders: dict[str, set[str]] = {}  # event id -> storylines listing it
+        for sl in report.storylines:
+            for eid in sl.events:
+                holders.setdefault(eid, set()).add(sl.id)
+        #: Per storyline, its events' article ids, events in report order.
+        self.extra: dict[str, list[str]] = {}
+        for ev in report.events:
+            sids = holders.get(ev.id, set()) | ({ev.storyline} if ev.storyline else set())
+            for sid in sids:
+                self.extra.setdefault(sid, []).extend(ev.articles)
 
-def _storyline_ids(sl: Storyline, report: Report) -> list[str]:
-    ids = list(sl.articles)
-    for ev in report.events:
-        if ev.id in sl.events or ev.storyline == sl.id:
-            ids += ev.articles
-    return ids
+    def scope(self, sid: str, kind: Literal["event", "storyline"], ids: list[str]) -> Scope:
+        by_id = self.by_id
+        arts = sorted((by_id[i] for i in dict.fromkeys(ids) if i in by_id), key=_sort_key)
+        return Scope(sid, kind, arts, self.events)
+
+    def storyline_ids(self, sl: Storyline) -> list[str]:
+        return list(sl.articles) + self.extra.get(sl.id, [])
 
 
 def story_scopes(report: Report) -> list[Scope]:
     """Storylines, plus events outside any known storyline."""
-    out = [
-        _scope(sl.id, "storyline", _storyline_ids(sl, report), report) for sl in report.storylines
-    ]
+    ix = _Index(report)
+    out = [ix.scope(sl.id, "storyline", ix.storyline_ids(sl)) for sl in report.storylines]
     covered = {e for sl in report.storylines for e in sl.events}
     known = {sl.id for sl in report.storylines}
     for ev in report.events:
         if ev.id not in covered and ev.storyline not in known:
-            out.append(_scope(ev.id, "event", ev.articles, report))
+            out.append(ix.scope(ev.id, "event", ev.articles))
     return [s for s in out if s.articles]
 
 
 def all_scopes(report: Report) -> list[Scope]:
     """Every event and every storyline."""
-    out = [_scope(ev.id, "event", ev.articles, report) for ev in report.events]
-    out += [
-        _scope(sl.id, "storyline", _storyline_ids(sl, report), report) for sl in report.storylines
-    ]
+    ix = _Index(report)
+    out = [ix.scope(ev.id, "event", ev.articles) for ev in report.events]
+    out += [ix.scope(sl.id, "storyline", ix.storyline_ids(sl)) for sl in report.storylines]
     return [s for s in out if s.articles]

@@ -239,9 +239,9 @@ def build_storylines(report: Report, story_of: dict[str, str], st: dict[str, Any
         if ev.end and (s.end is None or ev.end > s.end):
             s.end = ev.end
     event_size = {ev.id: len(ev.articles) for ev in report.events}
+    event_title = {ev.id: ev.title for ev in report.events}
     for s in by_id.values():
-        biggest = max(s.events, key=lambda e: event_size[e])
-        s.title = next(ev.title for ev in report.events if ev.id == biggest)
+        s.title = event_title[max(s.events, key=lambda e: event_size[e])]
     for a in report.articles:
         a.storyline = story_of.get(a.event) if a.event else None
     report.storylines = sorted(by_id.values(), key=lambda s: int(s.id[1:]))
