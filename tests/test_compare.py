@@ -6,7 +6,7 @@ import pytest
 
 from newsweave.compare import brief, claims, coverage, figures, quotes, timeline
 from newsweave.compare.dates import sort_key
-from newsweave.compare.scopes import story_scopes
+from newsweave.compare.scopes import all_scopes, in_story_order, story_scopes
 from newsweave.model import Article, Event, Figure, Report, Storyline
 from newsweave.pipeline import Config
 from tests.test_compare_data import span, synthetic_report
@@ -32,6 +32,25 @@ def test_story_scopes_are_storylines_spanning_events() -> None:
     scopes = story_scopes(synthetic_report())
     assert [s.id for s in scopes] == ["s1"]
     assert {a.id for a in scopes[0].originals} == {"a1", "a2", "a3", "op"}  # wire copy folded
+
+
+def test_story_order_puts_each_storyline_after_its_events() -> None:
+    arts = [Article(id=f"a{k}", source="x", text="Some text.") for k in range(5)]
+    events = [
+        Event(id="e1", articles=["a0"], storyline="s2"),
+        Event(id="e2", articles=["a1"], storyline="s1"),
+        Event(id="e3", articles=["a2"]),  # in no storyline
+        Event(id="e4", articles=["a3", "a4"], storyline="s2"),
+    ]
+    lines = [
+        Storyline(id="s1", events=["e2"], articles=["a1"]),
+        Storyline(id="s2", events=["e1", "e4"], articles=["a0", "a3", "a4"]),
+    ]
+    r = Report(articles=arts, events=events, storylines=lines)
+    scopes = all_scopes(r)
+    assert [s.id for s in scopes] == ["e1", "e2", "e3", "e4", "s1", "s2"]
+    assert [s.id for s in in_story_order(scopes, r)] == ["e2", "s1", "e1", "e4", "s2", "e3"]
+    assert [a.id for a in scopes[-1].articles] == ["a0", "a3", "a4"]  # its events' articles
 
 
 def test_coverage_lists_outlets_dates_kinds_and_wire_copies(report: Report) -> None:

@@ -22,7 +22,7 @@ import numpy as np
 
 from ..model import BriefSentence, Comparison, Event, Report, Storyline
 from ..pipeline import Config, register
-from .scopes import Scope, all_scopes, outlet_of, source_label
+from .scopes import Scope, all_scopes, in_story_order, outlet_of, source_label
 from .text import Sentence, char_tfidf, sentences_of, word_tfidf
 
 STAGE = "newsweave.compare.brief.v1"
@@ -152,7 +152,7 @@ def write_briefs(report: Report, config: Config) -> None:
     for k, c in enumerate(conflicts):
         for aid in dict.fromkeys(v.article for v in c.values):
             by_article.setdefault(aid, []).append(k)
-    for scope in all_scopes(report):
+    for scope in in_story_order(all_scopes(report), report):
         obj = targets[(scope.kind, scope.id)]
         obj.brief = [b for b in backend.write(scope, brief_size(scope)) if b.citations]
         mine = sorted({k for a in scope.articles for k in by_article.get(a.id, ())})

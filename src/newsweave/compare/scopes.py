@@ -106,3 +106,20 @@ def all_scopes(report: Report) -> list[Scope]:
     out = [ix.scope(ev.id, "event", ev.articles) for ev in report.events]
     out += [ix.scope(sl.id, "storyline", ix.storyline_ids(sl)) for sl in report.storylines]
     return [s for s in out if s.articles]
+
+
+def in_story_order(scopes: list[Scope], report: Report) -> list[Scope]:
+    """``scopes`` with each storyline right after its events (then events of no storyline).
+
+    A stage that reads every event and every storyline reads an event's sentences again for
+    its storyline; read one after the other, they are still in the n-gram memo of
+    :mod:`.text`, which holds the latest few million n-grams, not a whole large run."""
+    rank = {sl.id: k for k, sl in enumerate(report.storylines)}
+    story_of = {ev.id: ev.storyline for ev in report.events}
+
+    def key(item: tuple[int, Scope]) -> tuple[int, int, int]:
+        k, sc = item
+        sid = sc.id if sc.kind == "storyline" else story_of.get(sc.id)
+        return (rank.get(sid or "", len(rank)), sc.kind == "storyline", k)
+
+    return [sc for _, sc in sorted(enumerate(scopes), key=key)]
