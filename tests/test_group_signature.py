@@ -171,3 +171,20 @@ def test_a_first_line_the_text_does_not_tell_names_no_event() -> None:
     assert headline([given, told], {"g": 0.9, "k": 0.5}).id == "g"
     # alone, the teaser still names its event (better than no title)
     assert headline([teaser], {"t": 0.9}).id == "t"
+
+
+def test_a_title_heading_articles_of_other_events_names_none_of_them() -> None:
+    from newsweave.group.events import headline, shared_titles
+    from newsweave.model import Article
+
+    def art(aid: str, title: str) -> Article:
+        return Article(id=aid, source=aid, text="..", title=title, published="2018-01-01")
+
+    site = "World news -  RT International"
+    one = [art("a", site), art("b", "Russia offers Belarus military support")]
+    other = [art("c", "World news - RT  international"), art("d", "Quake hits Chile")]
+    shared = shared_titles({"e1": one, "e2": other})
+    assert shared == {"world news - rt international"}
+    assert headline(one, {"a": 0.9, "b": 0.4}, shared).id == "b"
+    assert headline(one, {"a": 0.9, "b": 0.4}).id == "a"  # nothing known of other events
+    assert headline(one[:1], {"a": 0.9}, shared).id == "a"  # better than no title

@@ -411,22 +411,40 @@ def _date(published: str | None) -> str | None:
     return published[:10] if published else None
 
 
-def headline(arts: list[Article], central: dict[str, float]) -> Article:
+def _title_key(title: str | None) -> str:
+    return " ".join((title or "").lower().split())
+
+
+def headline(
+    arts: list[Article], central: dict[str, float], shared: Collection[str] = ()
+) -> Article:
     """The article whose title names the event: a news article with a title, the one most
-    central to the event (closest to its centroid), else the earliest; opinion pieces,
-    untitled articles and titles guessed from a first line that the text does not tell
-    (:func:`~.text.guessed_title_untold`) only when nothing better exists. Centrality counts
-    to 9 decimals: the two members of a pair are equally central, and rounding noise must not
-    choose between them (the earlier one does)."""
+    central to the event (closest to its centroid), else the earliest. Opinion pieces,
+    untitled articles, titles that also head articles of other events (``shared``, lower-cased
+    with spaces normalised: a site's name or teaser, "Live updates") and titles guessed from a
+    first line that the text does not tell (:func:`~.text.guessed_title_untold`) come only
+    when nothing better exists. Centrality counts to 9 decimals: the two members of a pair are
+    equally central, and rounding noise must not choose between them (the earlier one does)."""
 
     def rank(a: Article) -> tuple[bool, bool, bool, float, float, int]:
         titled = bool(a.title and a.title.strip())
         when = article_time(a) or 0.0
-        untold = titled and guessed_title_untold(a)
-        return (a.kind != "news", not titled, untold, -round(central.get(a.id, 0.0), 9), when,
-                a.order)  # fmt: skip
+        not_its_own = titled and (_title_key(a.title) in shared or guessed_title_untold(a))
+        return (a.kind != "news", not titled, not_its_own, -round(central.get(a.id, 0.0), 9),
+                when, a.order)  # fmt: skip
 
     return min(arts, key=rank)
+
+
+def shared_titles(by_event: dict[str, list[Article]]) -> set[str]:
+    """Titles (as :func:`_title_key`) that head articles of more than one event: no one story's
+    headline, whatever the site that put them there."""
+    seen: dict[str, set[str]] = {}
+    for eid, arts in by_event.items():
+        for a in arts:
+            if a.title and a.title.strip():
+                seen.setdefault(_title_key(a.title), set()).add(eid)
+    return {t for t, eids in seen.items() if len(eids) > 1}
 
 
 def build_events(
@@ -441,10 +459,11 @@ def build_events(
         if a.event:
             by_event.setdefault(a.event, []).append(a)
     events = []
+    shared = shared_titles(by_event)
     for eid, arts in by_event.items():
         originals = [a for a in arts if not a.duplicate_of] or arts
         dated = sorted(d for d in (_date(a.published) for a in arts) if d)
-        head = headline(originals, central or {})
+        head = headline(originals, central or {}, shared)
         prev = st["events"].get(eid, {})
         known_title = prev.get("title") if not any(a.id in (central or {}) for a in arts) else None
         also = [
