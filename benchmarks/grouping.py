@@ -43,7 +43,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsweave.embed import available, get_embedder
 from newsweave.eval import data_path
-from newsweave.eval.clustering import dataset_name, evaluate, load, run_grouping
+from newsweave.eval.clustering import LABELLED, dataset_name, evaluate, load, run_grouping
 from newsweave.eval.metrics import scores
 from newsweave.group.stages import dedupe, events, storylines
 from newsweave.group.text import content_lines, title_of
@@ -52,11 +52,7 @@ from newsweave.pipeline import Config
 
 #: Labelled sets under shared/data: two JSONL sets with events and topics, and the ML-Crisis
 #: Spanish folder (country storylines only, no event labels).
-SETS = (
-    ("clustering", "giveme5w1h-news-cluster.jsonl"),
-    ("clustering", "ecbplus-dev.jsonl"),
-    ("multilingual", "ml-crisis", "es"),
-)
+SETS = LABELLED
 
 
 def present_sets() -> Iterator[tuple[Path, str]]:

@@ -16,6 +16,12 @@ from typing import Any, Literal
 Kind = Literal["news", "opinion", "analysis", "other"]
 
 
+def base_language(language: str | None) -> str:
+    """The lower-case primary subtag of an article's language ("pt-BR" -> "pt"); English when
+    unknown."""
+    return (language or "en").split("-")[0].lower()
+
+
 @dataclass
 class EntityMention:
     """A named-entity mention in an article's text."""

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import blasops, fastpos
-from .model import Article
+from .model import Article, base_language
 from .pipeline import Config, register
 
 #: Installed package names tried in order, per language.
@@ -42,7 +42,7 @@ def load(language: str | None, model: str | None = None) -> Language:
     # core makes two worker processes fight over both cores (measured: 2 processes scale 1.1x
     # with the default, 2.0x with one thread each). The limit applies to this process.
     threadpool_limits(limits=1, user_api="blas")
-    lang = (language or "en").split("-")[0].lower()
+    lang = base_language(language)
     names = [model] if model else []
     env = os.environ.get(f"NEWSWEAVE_SPACY_{lang.upper()}")
     if env:

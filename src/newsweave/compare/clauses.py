@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import nlp
-from ..model import Article, DateMention, Figure
+from ..model import Article, DateMention, Figure, base_language
 from .text import Sentence, sentence_at, sentences_of
 
 if TYPE_CHECKING:
@@ -219,7 +219,7 @@ def _foreign_dates(
 
 
 def _language(article: Article) -> str:
-    return (article.language or "en").split("-")[0].lower()
+    return base_language(article.language)
 
 
 def _to_read(

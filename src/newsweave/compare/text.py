@@ -31,10 +31,10 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 from sklearn.preprocessing import normalize
 
+from ..model import Article, base_language
+
 if TYPE_CHECKING:
     from spacy.language import Language
-
-    from ..model import Article
 
 _WORD = re.compile(r"[^\W_]+", re.U)
 _BULLET = re.compile(r"^\s*(?:[•·▪►◦‣∙*]|[-–—](?=\s))\s*")
@@ -80,7 +80,7 @@ def sentences_of(article: Article) -> tuple[Sentence, ...]:
 @lru_cache(maxsize=2048)
 def sentences(text: str, language: str | None = "en") -> tuple[Sentence, ...]:
     """The sentences of ``text``, each line (paragraph) split on its own."""
-    nlp = _splitter((language or "en").split("-")[0].lower())
+    nlp = _splitter(base_language(language))
     out: list[Sentence] = []
     for m in re.finditer(r"[^\n]+", text):
         line = m.group()

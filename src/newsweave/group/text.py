@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from ..model import Article
+from ..model import Article, base_language
 
 #: Entity labels that name who/where/what a story is about (spaCy label set).
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"})
@@ -99,7 +99,7 @@ def stop_words(language: str | None) -> frozenset[str]:
     pair of articles in that language looks alike: grouped with the two English labelled sets,
     ML-Crisis's Spanish articles fell into one storyline (BCubed F1 0.479 against 0.752 alone;
     0.744 with these lists)."""
-    code = (language or "en").split("-")[0].lower()
+    code = base_language(language)
     if code == "en" or not code.isalpha():
         return _STOP
     try:  # a plain data module of spaCy's (no language class or model is loaded)
