@@ -87,6 +87,7 @@ def analyze_records(
             articles.append(rec)
     _dedupe_ids(articles, report)
 
+    prepared = pipeline.prepare(articles)
     names = [s.name for s in pipeline.article_stages]
     try:
         for result in executor.map_articles(articles, names, config):
@@ -100,7 +101,7 @@ def analyze_records(
         if owned:
             executor.close()
 
-    report.ext["timings"] = pipeline.run_report_stages(report, hooks.on_stage)
+    report.ext["timings"] = {**prepared, **pipeline.run_report_stages(report, hooks.on_stage)}
     report.ext["pipeline"] = [s.name for s in pipeline.stages]
     return report
 

@@ -64,6 +64,7 @@ class Stage:
     description: str
     warmup: Callable[[], None] | None = None  # loads models once, before workers fork
     batch: Callable[[list[Article], Config], list[Article]] | None = None  # many at once
+    prepare: Callable[[list[Article], Config], None] | None = None  # once over the run's articles
 
 
 _REGISTRY: dict[str, Stage] = {}
@@ -77,6 +78,7 @@ def register(
     scope: Scope = "article",
     warmup: Callable[[], None] | None = None,
     batch: Callable[[list[Article], Config], list[Article]] | None = None,
+    prepare: Callable[[list[Article], Config], None] | None = None,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Decorator registering ``func`` as stage ``name``.
 
@@ -85,6 +87,9 @@ def register(
     ``warmup`` loads what the stage needs (e.g. a model) so executors can do it once, up front;
     ``batch`` is an optional many-articles version of an article stage, same result; it must be
     all or nothing (raise before changing any article), since a failure reruns one at a time.
+    ``prepare`` runs once over all of a run's articles, in the driving process, before any
+    article stage: what needs the whole run (lines a site repeats across its pages) is found
+    there and noted on each article (in ``Article.ext``) for the stage to act on.
     """
 
     def deco(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -100,6 +105,7 @@ def register(
             description=doc[0] if doc else "",
             warmup=warmup,
             batch=batch,
+            prepare=prepare,
         )
         return func
 
@@ -168,6 +174,17 @@ class Pipeline:
     @property
     def report_stages(self) -> list[Stage]:
         return [s for s in self.stages if s.scope == "report"]
+
+    def prepare(self, articles: list[Article]) -> dict[str, float]:
+        """Run the article stages' ``prepare`` steps over the run's articles; returns seconds
+        per step (keyed ``"<stage> (prepare)"``)."""
+        timings: dict[str, float] = {}
+        for st in self.article_stages:
+            if st.prepare is not None:
+                t0 = time.perf_counter()
+                st.prepare(articles, self.config)
+                timings[f"{st.name} (prepare)"] = time.perf_counter() - t0
+        return timings
 
     def process_article(self, article: Article) -> Article | Problem:
         """Run the article stages on one article; a failing stage yields a :class:`Problem`."""

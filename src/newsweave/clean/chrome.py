@@ -6,7 +6,7 @@ anywhere, the trailing teaser list and dangling trailing headings, repeated para
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from .dateline import parse_byline, parse_dateline, parse_url_line, url_date
@@ -17,9 +17,9 @@ from .lines import (
     is_heading_like,
     is_paragraph,
     join_lines,
+    line_key,
     shorten,
     split_lines,
-    unbullet,
     words,
 )
 from .rules import (
@@ -68,10 +68,6 @@ class Cleaned:
     reasons: list[tuple[str, str]] = field(default_factory=list)  # (rule, line) per drop
 
 
-def _key(s: str) -> str:
-    return " ".join(unbullet(s).casefold().split())
-
-
 class _Doc:
     """Lines plus the set of dropped indices, with helpers over the kept ones."""
 
@@ -98,13 +94,25 @@ class _Doc:
         return out
 
 
-def clean_text(text: str, title: str | None = None, title_in_text: bool = False) -> Cleaned:
-    """Remove page chrome from ``text``; metadata found on the way is returned alongside."""
+def clean_text(
+    text: str,
+    title: str | None = None,
+    title_in_text: bool = False,
+    repeated: Collection[str] = (),
+) -> Cleaned:
+    """Remove page chrome from ``text``; metadata found on the way is returned alongside.
+
+    ``repeated``: keys (:func:`.lines.line_key`) of lines found to be the site's chrome across
+    the run's pages (:mod:`.repeated`); they go first, so the headline is looked for after them."""
     doc = _Doc(text)
     out = Cleaned(text="", title=title)
     if not doc.lines:
         return out
     moved: set[int] = set()  # lines turned into metadata rather than dropped as chrome
+    if repeated:
+        for i, ln in enumerate(doc.lines):
+            if line_key(ln.text) in repeated:
+                doc.mark(i, "repeated")
 
     for i in doc.top():  # the page's URL on a line of its own (before the title is looked for)
         if (url := parse_url_line(doc.text(i))) is not None:
@@ -112,10 +120,12 @@ def clean_text(text: str, title: str | None = None, title_in_text: bool = False)
             moved.add(i)
             out.url = out.url or url
     if title_in_text and title is None:
-        idx, skipped = find_title(doc.lines)
-        for i in skipped:
-            doc.mark(i, "top-chrome")
-        if idx is not None:
+        kept = doc.kept()
+        at, skipped = find_title([doc.lines[i] for i in kept])
+        for n in skipped:
+            doc.mark(kept[n], "top-chrome")
+        if at is not None:
+            idx = kept[at]
             out.title = doc.text(idx)
             doc.mark(idx, "title")
             moved.add(idx)
@@ -145,7 +155,7 @@ def _top(doc: _Doc, out: Cleaned, moved: set[int]) -> None:
         s = doc.text(i)
         nxt = doc.text(top[n + 1]) if n + 1 < len(top) else None
         headline = out.title or nxt
-        repeated_title = bool(out.title) and _key(s) == _key(out.title or "")
+        repeated_title = bool(out.title) and line_key(s) == line_key(out.title or "")
         if repeated_title or is_breadcrumb(s, headline) or is_breadcrumb(s, nxt):
             doc.mark(i, "breadcrumb")
         elif (dl := parse_dateline(s)) is not None:
@@ -171,10 +181,10 @@ def _duplicates(doc: _Doc) -> None:
     last: dict[str, int] = {}
     for i in doc.kept():
         if len(words(doc.text(i))) >= DUPLICATE_MIN_WORDS:
-            last[_key(doc.text(i))] = i
+            last[line_key(doc.text(i))] = i
     top = set(doc.top())
     for i in doc.kept():
-        k = _key(doc.text(i))
+        k = line_key(doc.text(i))
         if k in last and last[k] != i:
             doc.mark(i, "duplicate")
             prev = [j for j in doc.kept() if j < i]
@@ -215,7 +225,7 @@ def _is_teaser_block(doc: _Doc, before: list[int], block: list[int]) -> bool:
     heading, items = doc.text(block[0]), [doc.text(i) for i in block[1:]]
     if not items or len(items) > TEASER_MAX_ITEMS:
         return False
-    keys = [_key(s) for s in items]
+    keys = [line_key(s) for s in items]
     repeated = {k for k in keys if keys.count(k) > 1}
     for n, s in enumerate(items):
         if not _is_teaser_item(s) and not (n and keys[n - 1] in repeated):

@@ -58,6 +58,11 @@ def unbullet(s: str) -> str:
     return _BULLET.sub("", s).strip()
 
 
+def line_key(s: str) -> str:
+    """What two lines must share to count as the same line: their words, case and bullet aside."""
+    return " ".join(unbullet(s).casefold().split())
+
+
 def is_bulleted(s: str) -> bool:
     return bool(_BULLET.match(s))
 

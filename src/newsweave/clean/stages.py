@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..model import Article
 from ..pipeline import Config, register
 from .chrome import clean_text
 from .dateline import url_date
 from .html import domain, extract_page
 from .language import identify
+from .repeated import HINT, mark_repeated
 from .unicode import normalize_text
 
-NS = "newsweave"  # key of newsweave's own entries in Article.ext
+NS = "newsweave"
+#: Where the pages of earlier runs are kept for :func:`find_repeated` (in ``Config.state_dir``).
+MEMORY_FILE = "repeated_lines.json.gz"  # key of newsweave's own entries in Article.ext
 #: Input formats with one article per file, whose path may carry its date ("2011-01-26/x.txt").
 ONE_PER_FILE = frozenset({"txt", "html"})
 
@@ -50,16 +55,26 @@ def normalize(article: Article, config: Config) -> Article:
     return article
 
 
+def find_repeated(articles: list[Article], config: Config) -> None:
+    """Over the whole run: note on each plain-text article the lines its site repeats across
+    unrelated pages (:mod:`.repeated`), for :func:`chrome` to drop."""
+    memory = Path(config.state_dir) / MEMORY_FILE if config.state_dir else None
+    mark_repeated(articles, memory)
+
+
 @register(
     "newsweave.clean.chrome.v1",
     reads={"text"},
     writes={"text", "removed", "title", "published", "place", "author", "url", "outlet"},
+    prepare=find_repeated,
 )
 def chrome(article: Article, config: Config) -> Article:
-    """Drop page chrome; move headline, byline, dateline and URL line into metadata (the date
-    falls back to one in the file's path)."""
+    """Drop page chrome (and the lines its site repeats across unrelated pages, found over the
+    run); move headline, byline, dateline and URL line into metadata (the date falls back to one
+    in the file's path)."""
     ns = article.ext.setdefault(NS, {})
-    res = clean_text(article.text, article.title, bool(ns.get("title_in_text")))
+    repeated = ns.pop(HINT, ())
+    res = clean_text(article.text, article.title, bool(ns.get("title_in_text")), set(repeated))
     article.text = res.text
     article.removed.extend(res.removed)
     article.title = res.title
