@@ -175,3 +175,16 @@ def test_a_feeds_small_runs_are_judged_with_the_pages_before_them(tmp_path: Path
     assert all(HEADER[0] not in a.text and FOOTER[1] in a.removed for a in second.articles)
     third = analyze_records(again, config=config, stages=STAGES)
     assert [a.text for a in third.articles] == [a.text for a in second.articles]
+
+
+def test_a_broken_memory_is_reported_and_the_run_goes_on(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    state.mkdir()
+    (state / MEMORY_FILE).write_bytes(b"not gzip at all")
+    pages = [Article(id=t, source=t, text=_page(t, b)) for t, b in STORIES]
+    report = analyze_records(pages, config=Config(workers=1, state_dir=state), stages=STAGES)
+    assert len(report.articles) == len(STORIES) and not report.problems
+    (warning,) = report.ext["warnings"]
+    assert warning["source"] == "newsweave.clean.chrome.v1"
+    assert "prepare step failed" in warning["reason"] and "BadGzipFile" in warning["reason"]
+    assert all(HEADER[0] in a.text for a in report.articles)  # cleaned as before, no hint

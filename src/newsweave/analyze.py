@@ -87,7 +87,7 @@ def analyze_records(
             articles.append(rec)
     _dedupe_ids(articles, report)
 
-    prepared = pipeline.prepare(articles)
+    prepared = pipeline.prepare(articles, report)
     names = [s.name for s in pipeline.article_stages]
     try:
         for result in executor.map_articles(articles, names, config):

@@ -175,15 +175,27 @@ class Pipeline:
     def report_stages(self) -> list[Stage]:
         return [s for s in self.stages if s.scope == "report"]
 
-    def prepare(self, articles: list[Article]) -> dict[str, float]:
+    def prepare(self, articles: list[Article], report: Report) -> dict[str, float]:
         """Run the article stages' ``prepare`` steps over the run's articles; returns seconds
-        per step (keyed ``"<stage> (prepare)"``)."""
+        per step (keyed ``"<stage> (prepare)"``). A step that fails is reported in the
+        report's warnings, and the run goes on without what it would have noted."""
         timings: dict[str, float] = {}
         for st in self.article_stages:
-            if st.prepare is not None:
-                t0 = time.perf_counter()
+            if st.prepare is None:
+                continue
+            t0 = time.perf_counter()
+            try:
                 st.prepare(articles, self.config)
-                timings[f"{st.name} (prepare)"] = time.perf_counter() - t0
+            except Exception as exc:  # a run-wide hint must not lose the run
+                report.ext.setdefault("warnings", []).append(
+                    {
+                        "source": st.name,
+                        "code": Code.STAGE_FAILED.value,
+                        "reason": f"prepare step failed: {type(exc).__name__}: {exc}; the "
+                        "stage ran without it",
+                    }
+                )
+            timings[f"{st.name} (prepare)"] = time.perf_counter() - t0
         return timings
 
     def process_article(self, article: Article) -> Article | Problem:
