@@ -214,6 +214,23 @@ def _told(key: str, others: set[str], stop: frozenset[str]) -> bool:
     return sum(w in others for w in words) >= TOLD * len(words)
 
 
+def _remembered(pages: list[_Page], memory: Path) -> list[_Page]:
+    """The pages of earlier runs kept in ``memory`` that are not among ``pages``; ``memory``
+    then keeps the newest ``RECENT`` of both."""
+    recent = load_recent(memory)
+    now = {p.article.id: p for p in pages if p.article is not None}
+    earlier = [
+        _Page(None, site, _hashes(site, keys), keys)
+        for i, (site, keys) in recent.items()
+        if i not in now
+    ]
+    for aid, p in list(now.items())[-RECENT:]:  # only these can be kept: read no more
+        recent.pop(aid, None)  # re-inserted last: the newest are kept
+        recent[aid] = (p.site, p.line_keys())
+    save_recent(memory, recent)
+    return earlier
+
+
 def mark_repeated(articles: Sequence[Article], memory: Path | None = None) -> int:
     """Note on each article (``ext["newsweave"][HINT]``) the keys (:func:`.lines.line_key`) of
     its lines that are its site's chrome; returns how many articles got a note.
@@ -223,18 +240,7 @@ def mark_repeated(articles: Sequence[Article], memory: Path | None = None) -> in
     replaces its earlier copy: the same input twice gives the same notes)."""
     pages = _pages(articles)
     if memory is not None:
-        recent = load_recent(memory)
-        now = {p.article.id: p for p in pages if p.article is not None}
-        earlier = [
-            _Page(None, site, _hashes(site, keys), keys)
-            for i, (site, keys) in recent.items()
-            if i not in now
-        ]
-        for aid, p in list(now.items())[-RECENT:]:
-            recent.pop(aid, None)  # re-inserted last: the newest are kept
-            recent[aid] = (p.site, p.line_keys())
-        save_recent(memory, recent)
-        pages = [*pages, *earlier]
+        pages = [*pages, *_remembered(pages, memory)]
     chrome, language = chrome_lines(pages, _candidates(pages))
     noted = 0
     for p in pages:

@@ -13,9 +13,9 @@ from .language import identify
 from .repeated import HINT, mark_repeated
 from .unicode import normalize_text
 
-NS = "newsweave"
+NS = "newsweave"  # key of newsweave's own entries in Article.ext
 #: Where the pages of earlier runs are kept for :func:`find_repeated` (in ``Config.state_dir``).
-MEMORY_FILE = "repeated_lines.json.gz"  # key of newsweave's own entries in Article.ext
+MEMORY_FILE = "repeated_lines.json.gz"
 #: Input formats with one article per file, whose path may carry its date ("2011-01-26/x.txt").
 ONE_PER_FILE = frozenset({"txt", "html"})
 
