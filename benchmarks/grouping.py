@@ -6,6 +6,8 @@ For each labelled set (giveme5w1h, ECB+ dev) and level (event, topic) it prints 
 pairwise F1 of
 
 * newsweave: the grouping stages with their one fixed configuration (``newsweave.eval.clustering``);
+  and newsweave analyze: the same after every stage ``newsweave analyze`` runs before grouping
+  (spaCy parse, entities, dates, ...), as ``newsweave eval clustering --full``;
 * TF-IDF (sublinear, English stop words, title + text) + average-link agglomerative clustering,
   with the best single distance threshold chosen *after the fact* on that very set and level
   (an upper bound for that method, not a fair score), and the same method with one threshold
@@ -76,6 +78,7 @@ OUT = Path(__file__).with_name("results") / "grouping.json"
 EMBEDDERS = ("e5", "minilm", "minilm+e5")
 METHODS = (
     "newsweave",
+    "newsweave_analyze",
     *(f"newsweave_{e}" for e in EMBEDDERS),
     "newsweave_mixed",
     "tfidf_average_link_tuned",
@@ -175,6 +178,9 @@ def labelled() -> dict[str, Any]:
         t0 = time.perf_counter()
         report = run_grouping(copy.deepcopy(articles))
         seconds = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        full = run_grouping(copy.deepcopy(articles), full=True)  # every stage analyze runs
+        full_seconds = time.perf_counter() - t0
         vecs = None
         if available("minilm"):
             vecs, rate = minilm_vectors(articles)
@@ -196,6 +202,7 @@ def labelled() -> dict[str, Any]:
             results[key] = {
                 "newsweave": {**scores(gold[level], pred), "seconds": round(seconds, 2),
                               "clusters": len(set(pred.values()))},
+                "newsweave_analyze": _scored(full, full_seconds, attr, gold[level]),
                 "tfidf_average_link_tuned": tuned(curve := tfidf_curve(articles, gold[level])),
                 "tfidf_average_link_tuned_cleaned": tuned(
                     tfidf_curve(report.articles, gold[level])),

@@ -17,20 +17,20 @@ SETS = [
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("embeddings", "entities"),
+    ("embeddings", "full"),
     [(None, False), ("e5", False), ("minilm+e5", False), (None, True)],
     ids=str,
 )
 @pytest.mark.parametrize(("parts", "level"), SETS)
 def test_floors_hold(
-    parts: tuple[str, ...], level: str, embeddings: str | None, entities: bool
+    parts: tuple[str, ...], level: str, embeddings: str | None, full: bool
 ) -> None:
     path = data_path(*parts)
     if not path.exists():
         pytest.skip(f"{path} not available")
     if embeddings and not available(embeddings):
         pytest.skip(f"the optional 'embeddings' extra ({embeddings}) is not installed")
-    result = evaluate(path, level=level, embeddings=embeddings, entities=entities)
+    result = evaluate(path, level=level, embeddings=embeddings, full=full)
     assert result.variant in load_floors("clustering"), "every evaluated set has pinned floors"
     assert check_floors(result) == []
     assert result.counts["articles"] > 300

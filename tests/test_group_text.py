@@ -7,7 +7,7 @@ from pathlib import Path
 from newsweave.errors import Code
 from newsweave.group.stages import dedupe, events, storylines
 from newsweave.group.text import parts, url_slug
-from newsweave.model import Article, Report
+from newsweave.model import Article, EntityMention, Report
 from newsweave.pipeline import Config
 
 _FOOTER = (
@@ -124,3 +124,18 @@ def test_short_stubs_with_the_same_boilerplate_are_not_copies_of_each_other() ->
     by_id = {a.id: a for a in report.articles}
     assert by_id["oil"].duplicate_of is None
     assert by_id["vegas2"].duplicate_of == "vegas"  # the same stub under the same title is
+
+
+def test_names_are_read_from_the_text_whatever_the_entity_stage_found() -> None:
+    # One reader of names for every article: the entity stage runs for English only, and its
+    # names grouped worse than the capitalised phrases (docs/evaluation.md, session 17).
+    plain = _art("a", _STORY, "Las Vegas gunman kills 59 at music festival")
+    tagged = _art("b", _STORY, "Las Vegas gunman kills 59 at music festival")
+    tagged.entities = [
+        EntityMention(_STORY.index("Las Vegas"), _STORY.index("Las Vegas") + 9, "Las Vegas",
+                      "GPE", canonical="Las Vegas, Nevada"),
+        EntityMention(_STORY.index("Mandalay"), _STORY.index("Mandalay") + 12, "Mandalay Bay",
+                      "FAC", canonical="Mandalay Bay Resort"),
+    ]  # fmt: skip
+    assert parts(tagged).names == parts(plain).names
+    assert "mandalay bay" in parts(plain).names and "las vegas, nevada" not in parts(tagged).names

@@ -324,8 +324,13 @@ def eval_clustering(
     embeddings: Annotated[
         str, typer.Option(help="Headline embeddings for events: none, e5, minilm, minilm+e5, auto.")
     ] = "none",
-    entities: Annotated[
-        bool, typer.Option("--entities", help="Names from the spaCy entity stage, as analyze.")
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Run every stage analyze runs before grouping (spaCy parse, entities, dates...), "
+            "so the scores are analyze's; by default only the cleaning stages grouping reads.",
+        ),
     ] = False,
     runs: Annotated[
         int,
@@ -355,7 +360,7 @@ def eval_clustering(
         json_out,
         level=level,
         embeddings=emb,
-        entities=entities,
+        full=full,
         runs=runs,
         mixed=mixed,
     )

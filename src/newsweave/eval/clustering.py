@@ -9,9 +9,11 @@ folder is the gold storyline; it has no event labels.
 The articles go through the stages of ``newsweave analyze`` (the cheap cleaning stages, then
 dedupe, events and storylines) with a fresh, unpersisted state, and the predicted event or
 storyline of every article is scored against the gold label of the chosen level.
-``entities=True`` also runs the language, spaCy parse and entity stages first, as ``analyze``
-does; by default grouping falls back to capitalised phrases for names. Both name sources give
-close scores (docs/evaluation.md), so the floors gate the fast heuristic path.
+By default only the stages whose output grouping reads run before it, for speed; ``full=True``
+runs every stage ``newsweave analyze`` runs before grouping (the spaCy parse, entities, quotes,
+figures and dates among them), so its scores are the ones ``analyze`` gives. The two paths
+differ only where the dates stage dates an undated article by the year its text refers to
+(:func:`.group.order.article_time`): ECB+ has no dates. Both have floors.
 ``embeddings="minilm"`` (or ``"e5"``) turns on the optional embedding part of the event vectors
 (the ``embeddings`` extra, see docs/embeddings.md). ``mixed=True`` groups the set together with
 the other labelled sets (:data:`LABELLED`), as one stream of several sources and languages, and
@@ -35,6 +37,7 @@ from ..io import ReadOptions
 from ..io.readers import read_inputs
 from ..model import Article, Report
 from ..pipeline import Config
+from ..stages import DEFAULT_PIPELINE
 from . import EvalResult, data_path
 from .metrics import scores
 
@@ -45,15 +48,13 @@ CLEAN_STAGES = (
     # Spanish text must not go through the English models (spaCy's, MiniLM's)
     "newsweave.clean.language.v1",
 )
-ENTITY_STAGES = (
-    "newsweave.nlp.parse.v1",
-    "newsweave.extract.entities.v1",
-)
 GROUP_STAGES = (
     "newsweave.group.dedupe.v1",
     "newsweave.group.events.v1",
     "newsweave.group.storylines.v1",
 )
+#: Every stage ``analyze`` runs before grouping (``full=True``).
+ANALYZE_STAGES = DEFAULT_PIPELINE[: DEFAULT_PIPELINE.index(GROUP_STAGES[0])]
 LEVELS = ("event", "topic")
 #: The labelled grouping sets under ``shared/data`` (``--mixed`` mixes them together).
 LABELLED = (
@@ -78,17 +79,17 @@ def dataset_name(path: Path) -> str:
 def variant_name(
     path: Path,
     level: str,
-    entities: bool,
+    full: bool,
     embeddings: str | None,
     runs: int = 1,
     mixed: bool = False,
 ) -> str:
-    """The key of a run in the floors file: ``SET:LEVEL``, plus ``+entities``, ``+EMBEDDER``,
+    """The key of a run in the floors file: ``SET:LEVEL``, plus ``+full``, ``+EMBEDDER``,
     ``+mixed`` (grouped with the other labelled sets) and ``@Kruns`` (fed as a live feed) when
     those are on (each has floors of its own)."""
     name = f"{dataset_name(path)}:{level}"
-    if entities:
-        name += "+entities"
+    if full:
+        name += "+full"
     if embeddings and embeddings != "none":
         name += f"+{get_embedder(embeddings).name}"
     if mixed:
@@ -164,16 +165,16 @@ def with_others(path: Path, articles: list[Article]) -> list[Article]:
 
 def run_grouping(
     articles: list[Article],
-    entities: bool = False,
+    full: bool = False,
     embeddings: str | None = None,
     state_dir: Path | None = None,
 ) -> Report:
-    """Run the analyze pipeline's cleaning (and optionally entity) and grouping stages;
-    ``embeddings`` is the events stage's embedder (``None``: off), ``state_dir`` where the
-    grouping state persists between runs (``None``: a fresh state)."""
+    """Run the analyze pipeline's cleaning (``full``: all its stages before grouping) and
+    grouping stages; ``embeddings`` is the events stage's embedder (``None``: off), ``state_dir``
+    where the grouping state persists between runs (``None``: a fresh state)."""
     from ..analyze import analyze_records
 
-    names = [*CLEAN_STAGES, *(ENTITY_STAGES if entities else ()), *GROUP_STAGES]
+    names = [*(ANALYZE_STAGES if full else CLEAN_STAGES), *GROUP_STAGES]
     options = {GROUP_STAGES[1]: {"embeddings": embeddings}} if embeddings else {}
     config = Config(workers=2, state_dir=state_dir, options=options)
     return analyze_records(articles, config=config, stages=names)
@@ -182,7 +183,7 @@ def run_grouping(
 def run_feed(
     articles: list[Article],
     runs: int,
-    entities: bool = False,
+    full: bool = False,
     embeddings: str | None = None,
 ) -> Report:
     """Group ``articles`` as a live feed: in ``runs`` runs by publication time (undated ones in
@@ -193,16 +194,14 @@ def run_feed(
     with tempfile.TemporaryDirectory(prefix="newsweave-feed-") as tmp:
         for i in range(1, runs + 1):
             cut = copy.deepcopy(ordered[: len(ordered) * i // runs])
-            report = run_grouping(
-                cut, entities=entities, embeddings=embeddings, state_dir=Path(tmp)
-            )
+            report = run_grouping(cut, full=full, embeddings=embeddings, state_dir=Path(tmp))
     return report
 
 
 def evaluate(
     path: Path | None = None,
     level: str = "event",
-    entities: bool = False,
+    full: bool = False,
     embeddings: str | None = None,
     runs: int = 1,
     mixed: bool = False,
@@ -223,9 +222,9 @@ def evaluate(
         articles = with_others(path, articles)
     t0 = time.perf_counter()
     if runs > 1:
-        report = run_feed(articles, runs, entities=entities, embeddings=embeddings)
+        report = run_feed(articles, runs, full=full, embeddings=embeddings)
     else:
-        report = run_grouping(articles, entities=entities, embeddings=embeddings)
+        report = run_grouping(articles, full=full, embeddings=embeddings)
     seconds = time.perf_counter() - t0
     attr = "event" if level == "event" else "storyline"
     pred = {a.id: str(getattr(a, attr)) for a in report.articles}
@@ -241,10 +240,10 @@ def evaluate(
             "wire_copies": sum(1 for a in report.articles if a.duplicate_of and a.id in truth),
         },
         seconds=seconds,
-        variant=variant_name(path, level, entities, embeddings, runs, mixed),
+        variant=variant_name(path, level, full, embeddings, runs, mixed),
         details={
             "path": str(path),
-            "entities": entities,
+            "full": full,
             "embeddings": embeddings or "none",
             "runs": runs,
             "mixed_with": len(articles) - len(truth),
