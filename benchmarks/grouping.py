@@ -25,6 +25,10 @@ pairwise F1 of
   dated and undated, as one stream (``newsweave eval clustering --mixed``), its own articles
   scored.
 
+newsweave's BCubed F1 minus each TF-IDF baseline's (tuned after the fact, and one threshold for
+all sets) comes with a 95% paired bootstrap interval over the gold clusters: a difference whose
+interval holds 0 is not one this sample of stories can tell from chance.
+
 The scale figure runs the grouping stages (dedupe, events, storylines) on synthetic articles
 generated from a vocabulary and reports the cost per article, overall and for the last tenth of
 the stream (which must not grow with the archive). Results go to benchmarks/results/grouping.json.
@@ -49,7 +53,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from newsweave.embed import available, get_embedder
 from newsweave.eval import data_path
 from newsweave.eval.clustering import LABELLED, dataset_name, evaluate, load, run_grouping
-from newsweave.eval.metrics import scores
+from newsweave.eval.metrics import bcubed_interval, scores
 from newsweave.group.stages import dedupe, events, storylines
 from newsweave.group.text import content_lines, title_of
 from newsweave.model import Article, Report
@@ -111,9 +115,15 @@ def tfidf_curve(articles: list[Article], gold: dict[str, str]) -> dict[float, di
     curve = {}
     for d in THRESHOLDS:
         labels = fcluster(tree, t=d, criterion="distance")
-        s = scores(gold, dict(zip(ids, labels.tolist(), strict=True)))
-        curve[d] = {**s, "threshold": d, "clusters": int(labels.max())}
+        pred = dict(zip(ids, labels.tolist(), strict=True))
+        curve[d] = {**scores(gold, pred), "threshold": d, "clusters": int(labels.max()),
+                    "pred": pred}  # fmt: skip
     return curve
+
+
+def _point(point: dict[str, Any]) -> dict[str, Any]:
+    """A curve point as reported (without its predicted labels)."""
+    return {k: v for k, v in point.items() if k != "pred"}
 
 
 def tuned(curve: dict[float, dict[str, Any]]) -> dict[str, Any]:
@@ -126,6 +136,15 @@ def fixed(curves: dict[str, dict[float, dict[str, Any]]]) -> dict[str, dict[str,
     set): the baseline under newsweave's rule of one fixed configuration for all sets."""
     best = max(THRESHOLDS, key=lambda d: sum(c[d]["bcubed_f1"] for c in curves.values()))
     return {name: c[best] for name, c in curves.items()}
+
+
+def versus(gold: dict[str, str], ours: dict[str, str], baseline: dict[str, Any]) -> dict[str, Any]:
+    """newsweave's BCubed F1 minus a baseline's on the same articles, with its 95% paired
+    bootstrap interval over gold clusters (:func:`newsweave.eval.metrics.bcubed_interval`)."""
+    theirs = baseline["pred"]
+    low, high = bcubed_interval(gold, ours, other=theirs)
+    diff = scores(gold, ours)["bcubed_f1"] - scores(gold, theirs)["bcubed_f1"]
+    return {"difference": round(diff, 4), "low": round(low, 4), "high": round(high, 4)}
 
 
 SKIPPED = "skipped: this part of the embeddings extra is not installed"
@@ -173,6 +192,7 @@ def labelled() -> dict[str, Any]:
     """All methods on every set and level."""
     results: dict[str, Any] = {}
     curves: dict[str, dict[str, dict[float, dict[str, Any]]]] = {}
+    preds: dict[str, tuple[dict[str, str], dict[str, str]]] = {}  # per set:level: gold, newsweave
     for path, name in present_sets():
         articles, gold = load(path)
         t0 = time.perf_counter()
@@ -199,13 +219,16 @@ def labelled() -> dict[str, Any]:
             attr = "event" if level == "event" else "storyline"
             pred = {a.id: str(getattr(a, attr)) for a in report.articles}
             key = f"{name}:{level}"
+            curve = tfidf_curve(articles, gold[level])
+            preds[key] = (gold[level], pred)
             results[key] = {
-                "newsweave": {**scores(gold[level], pred), "seconds": round(seconds, 2),
-                              "clusters": len(set(pred.values()))},
+                "newsweave": {**scores(gold[level], pred, interval=True),
+                              "seconds": round(seconds, 2), "clusters": len(set(pred.values()))},
                 "newsweave_analyze": _scored(full, full_seconds, attr, gold[level]),
-                "tfidf_average_link_tuned": tuned(curve := tfidf_curve(articles, gold[level])),
-                "tfidf_average_link_tuned_cleaned": tuned(
-                    tfidf_curve(report.articles, gold[level])),
+                "tfidf_average_link_tuned": _point(tuned(curve)),
+                "newsweave_vs_tuned": versus(gold[level], pred, tuned(curve)),
+                "tfidf_average_link_tuned_cleaned": _point(tuned(
+                    tfidf_curve(report.articles, gold[level]))),
                 "embedding_hdbscan": embedding_hdbscan(articles, gold[level], vecs),
                 **{f"newsweave_{e}": _scored(*with_emb[e], attr, gold[level]) for e in EMBEDDERS},
                 "newsweave_mixed": _mixed(path, level),
@@ -214,7 +237,8 @@ def labelled() -> dict[str, Any]:
             curves.setdefault(level, {})[key] = curve
     for by_set in curves.values():
         for key, point in fixed(by_set).items():
-            results[key]["tfidf_average_link_fixed"] = point
+            results[key]["tfidf_average_link_fixed"] = _point(point)
+            results[key]["newsweave_vs_fixed"] = versus(*preds[key], point)
     return results
 
 
@@ -332,6 +356,10 @@ def main() -> None:
                 how = "one for all sets" if method.endswith("fixed") else "after the fact"
                 note = f"threshold {r['threshold']} ({how})"
             print(f"{key:24} {method:32} {r['bcubed_f1']:9.3f} {r['pairwise_f1']:11.3f}  {note}")
+        for vs in ("tuned", "fixed"):
+            d = row[f"newsweave_vs_{vs}"]
+            print(f"{key:24} {'newsweave - ' + vs:32} {d['difference']:+9.3f} "
+                  f"{'':>11}  95% interval [{d['low']:+.3f}, {d['high']:+.3f}]")  # fmt: skip
     if not args.no_scale:
         results["scale"] = []
         for n in (int(x) for x in args.scale.split(",")):

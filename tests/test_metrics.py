@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsweave.eval.metrics import bcubed, pairwise, scores
+from newsweave.eval.metrics import bcubed, bcubed_interval, pairwise, scores
 
 
 def test_perfect_clustering_scores_one() -> None:
@@ -45,3 +45,32 @@ def test_mixed_example_by_hand() -> None:
 def test_items_must_match() -> None:
     with pytest.raises(ValueError):
         bcubed({"a": 1}, {"b": 1})
+
+
+def test_bcubed_interval_holds_the_score_and_narrows_with_more_stories() -> None:
+    def sample(stories: int) -> tuple[dict[int, int], dict[int, int]]:
+        gold = {i: i // 5 for i in range(stories * 5)}
+        # every third story's last article is put with the next story
+        pred = {i: (i // 5 + 1 if i // 5 % 3 == 0 and i % 5 == 4 else i // 5) for i in gold}
+        return gold, pred
+
+    gold, pred = sample(20)
+    low, high = bcubed_interval(gold, pred)
+    assert low < bcubed(gold, pred).f1 < high < 1.0
+    assert bcubed_interval(gold, pred) == (low, high)  # seeded: the same every time
+    big_low, big_high = bcubed_interval(*sample(200))
+    assert big_high - big_low < (high - low) / 2
+    perfect = bcubed_interval(gold, gold)
+    assert perfect == pytest.approx((1.0, 1.0))
+    assert {"bcubed_f1_low", "bcubed_f1_high"} <= scores(gold, pred, interval=True).keys()
+
+
+def test_paired_interval_of_a_difference() -> None:
+    gold = {i: i // 4 for i in range(200)}
+    good = dict(gold)
+    worse = {i: (i // 4 if i % 4 else -i) for i in gold}  # each story's first article alone
+    low, high = bcubed_interval(gold, good, other=worse)
+    assert 0.0 < low <= high  # better on every draw: the difference holds
+    assert bcubed_interval(gold, good, other=good) == pytest.approx((0.0, 0.0))
+    low, high = bcubed_interval(gold, worse, other=good)
+    assert high < 0.0

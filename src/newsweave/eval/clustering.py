@@ -232,7 +232,7 @@ def evaluate(
     pred = {aid: pred[aid] for aid in truth}  # the set's own articles (``mixed``: not the others)
     return EvalResult(
         task="clustering",
-        metrics=scores(truth, pred),
+        metrics=scores(truth, pred, interval=True),
         counts={
             "articles": len(pred),
             "gold_clusters": len(set(truth.values())),

@@ -14,6 +14,12 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
+#: Resamples of the BCubed F1 interval, and its coverage.
+RESAMPLES = 2000
+COVERAGE = 0.95
+
 
 @dataclass(frozen=True)
 class PRF:
@@ -50,6 +56,60 @@ def bcubed(gold: Mapping[Any, Any], pred: Mapping[Any, Any]) -> PRF:
     return PRF(p, r)
 
 
+def _story_sums(
+    gold: Mapping[Any, Any], pred: Mapping[Any, Any], labels: list[Hashable]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per gold cluster (in ``labels`` order): its size and the sums of its items' BCubed
+    precision and recall, taken on the whole clustering ``pred``."""
+    joint, gsize, psize = _contingency(gold, pred)
+    index = {g: k for k, g in enumerate(labels)}
+    p_sum = np.zeros(len(labels))
+    r_sum = np.zeros(len(labels))
+    for (gl, pl), c in joint.items():  # the c items of a cell share their precision and recall
+        p_sum[index[gl]] += c * c / psize[pl]
+        r_sum[index[gl]] += c * c / gsize[gl]
+    return np.array([gsize[g] for g in labels], dtype=float), p_sum, r_sum
+
+
+def _resampled_f1(
+    counts: np.ndarray, sums: tuple[np.ndarray, np.ndarray, np.ndarray]
+) -> np.ndarray:
+    n, p_sum, r_sum = sums
+    items = counts @ n
+    p, r = (counts @ p_sum) / items, (counts @ r_sum) / items
+    return np.where(p + r > 0, 2 * p * r / np.maximum(p + r, 1e-12), 0.0)
+
+
+def bcubed_interval(
+    gold: Mapping[Any, Any],
+    pred: Mapping[Any, Any],
+    other: Mapping[Any, Any] | None = None,
+    resamples: int = RESAMPLES,
+    coverage: float = COVERAGE,
+    seed: int = 0,
+) -> tuple[float, float]:
+    """A percentile bootstrap interval of BCubed F1 (with ``other``: of F1 of ``pred`` minus
+    F1 of ``other`` on the same draws, a paired comparison), resampling gold clusters.
+
+    Each item's BCubed precision and recall are taken on the whole clustering; the gold
+    clusters are drawn with replacement (the items of one story are not independent draws), and
+    F1 is taken on the means of the drawn clusters' items. It says how far the score could move
+    on another sample of stories of the same kind. Fixed ``seed``: the same inputs give the
+    same interval."""
+    if not gold:
+        return (0.0, 0.0) if other is not None else (1.0, 1.0)
+    labels = sorted(set(gold.values()), key=str)
+    rng = np.random.default_rng(seed)
+    draws = rng.integers(0, len(labels), size=(resamples, len(labels)))
+    counts = np.stack([np.bincount(d, minlength=len(labels)) for d in draws]).astype(float)
+    f1 = _resampled_f1(counts, _story_sums(gold, pred, labels))
+    if other is not None:
+        f1 = f1 - _resampled_f1(counts, _story_sums(gold, other, labels))
+    tail = (1.0 - coverage) / 2.0 * 100.0
+    low, high = np.percentile(f1, [tail, 100.0 - tail])
+    return float(low), float(high)
+
+
 def pairwise(gold: Mapping[Any, Any], pred: Mapping[Any, Any]) -> PRF:
     """Pairwise precision and recall: item pairs put together by ``pred`` that ``gold`` joins."""
     joint, gsize, psize = _contingency(gold, pred)
@@ -63,13 +123,17 @@ def pairwise(gold: Mapping[Any, Any], pred: Mapping[Any, Any]) -> PRF:
     return PRF(tp / pred_pairs if pred_pairs else 1.0, tp / gold_pairs if gold_pairs else 1.0)
 
 
-def scores(gold: Mapping[Any, Any], pred: Mapping[Any, Any]) -> dict[str, float]:
-    """BCubed and pairwise precision/recall/F1 in one flat dict (the eval's metric names)."""
+def scores(
+    gold: Mapping[Any, Any], pred: Mapping[Any, Any], interval: bool = False
+) -> dict[str, float]:
+    """BCubed and pairwise precision/recall/F1 in one flat dict (the eval's metric names); with
+    ``interval``, the 95% bootstrap interval of BCubed F1 as well (:func:`bcubed_interval`)."""
     b, pw = bcubed(gold, pred), pairwise(gold, pred)
+    out = {"bcubed_precision": b.precision, "bcubed_recall": b.recall, "bcubed_f1": b.f1}
+    if interval:
+        out["bcubed_f1_low"], out["bcubed_f1_high"] = bcubed_interval(gold, pred)
     return {
-        "bcubed_precision": b.precision,
-        "bcubed_recall": b.recall,
-        "bcubed_f1": b.f1,
+        **out,
         "pairwise_precision": pw.precision,
         "pairwise_recall": pw.recall,
         "pairwise_f1": pw.f1,
