@@ -36,7 +36,6 @@ import gzip
 import hashlib
 import json
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -50,7 +49,7 @@ from ..stopwords import stop_words
 from .html import domain
 from .language import identify
 from .lines import line_key
-from .unicode import INVISIBLE
+from .unicode import normalize_text
 
 #: Pages of a site that must hold a line before it can be chrome.
 MIN_PAGES = 4
@@ -72,7 +71,6 @@ FORMAT = "newsweave.repeated-lines.v1"
 HINT = "repeated_lines"
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
-_LINE_BREAK = re.compile(r"\r\n?|[\n\u2028\u2029\u0085]")
 
 
 @dataclass
@@ -92,10 +90,8 @@ class _Page:
 
 
 def _keys(text: str) -> list[str]:
-    """The keys of the text's lines as the chrome stage will see them after normalisation
-    (:func:`.unicode.normalize_text`; the key's own folding of spaces does the rest)."""
-    text = INVISIBLE.sub("", unicodedata.normalize("NFC", text))
-    return [k for line in _LINE_BREAK.split(text) if (k := line_key(line))]
+    """The keys of the text's lines as the chrome stage will see them, after normalisation."""
+    return [k for line in normalize_text(text).split("\n") if (k := line_key(line))]
 
 
 def _hash(site: str, key: str) -> int:
