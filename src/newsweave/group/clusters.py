@@ -18,9 +18,7 @@ texts tell the same kind of story, and two earthquakes, two DUI arrests of one t
 two protests in neighbouring countries are the same kind of story; only the same days and the
 same participants make them one event.
 
-Written by hand rather than with an ANN library because the index must support cheap updates
-and deletions of centroids as clusters grow and retire; an inverted index over a few dozen top
-features per centroid does that in a few lines, and faiss is not part of the base install.
+The active clusters are found through :class:`.index.FeatureIndex`.
 """
 
 from __future__ import annotations
@@ -32,6 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .index import FeatureIndex
 from .signature import Profile, Signature, conflict, conflict_events
 from .vectors import DENSE_BASE, SparseVec, dot_parts
 
@@ -42,11 +41,6 @@ ItemOf = Callable[[str], Item]
 #: One half of a split: its key (None: a new one), earlier clusters it holds whole, its items.
 Half = tuple[int | None, list["Cluster"], list[str]]
 
-#: Features of a centroid under which its cluster is indexed, and of an item used to query.
-INDEX_FEATURES = 40
-#: Most candidate clusters scored per article (those sharing the most strong features).
-MAX_CANDIDATES = 40
-QUERY_FEATURES = 40
 #: Centroid sums keep at most this many features (the weakest are dropped).
 MAX_CENTROID_FEATURES = 1500
 #: Indexed features two clusters must share before the sweep compares them.
@@ -131,10 +125,6 @@ class Cluster:
                 self.first = t if self.first is None else min(self.first, t)
                 self.last = t if self.last is None else max(self.last, t)
 
-    def top_features(self, n: int) -> list[int]:
-        """The ``n`` strongest TF-IDF features of the vector sum (what the index keys on)."""
-        return _top(self.total, n)
-
     def to_json(self) -> dict[str, Any]:
         return {
             "key": self.key,
@@ -173,13 +163,6 @@ def held_whole(
         if sum(len(o.members) for o in olds) + sum(m in items for m in c.members) == len(c.members):
             out[c.key] = olds
     return out
-
-
-def _top(vec: SparseVec, n: int) -> list[int]:
-    """The ``n`` strongest TF-IDF features of ``vec`` (an embedding dimension is set in nearly
-    every vector, so it would find every cluster)."""
-    feats = ((f, v) for f, v in vec.items() if f < DENSE_BASE)
-    return [f for f, _ in heapq.nlargest(n, feats, key=lambda kv: kv[1])]
 
 
 def _rounded(vec: SparseVec) -> dict[str, float]:
@@ -256,9 +239,7 @@ class OnlineClusterer:
         self.first_key = next_key
         self.active: OrderedDict[int, Cluster] = OrderedDict()  # least recently updated first
         self.retired: list[Cluster] = []
-        self._postings: dict[int, set[int]] = {}
-        self._indexed: dict[int, list[int]] = {}
-        self._norms: dict[int, float] = {}
+        self.index = FeatureIndex()  # of the active clusters
         self.merged: list[tuple[int, int]] = []  # (absorbed key, surviving key)
         #: Clusters this clusterer created or changed (a sweep starts from these only, so the
         #: cost of a batch does not grow with the window of clusters restored from the state).
@@ -267,34 +248,12 @@ class OnlineClusterer:
         #: the items brought.
         self.near: set[int] = set()
 
-    # -- index -----------------------------------------------------------------------------
-    def _index(self, c: Cluster) -> None:
-        self._unindex(c.key)
-        feats = c.top_features(INDEX_FEATURES)
-        for f in feats:
-            self._postings.setdefault(f, set()).add(c.key)
-        self._indexed[c.key] = feats
-        self._norms[c.key] = c.centroid_norm()
-
-    def _unindex(self, key: int) -> None:
-        for f in self._indexed.pop(key, []):
-            keys = self._postings.get(f)
-            if keys is not None:
-                keys.discard(key)
-                if not keys:
-                    del self._postings[f]
-        self._norms.pop(key, None)
-
     def candidates(self, vec: SparseVec) -> set[int]:
-        """Active clusters sharing a strong feature with ``vec``."""
-        shared: dict[int, int] = {}
-        for f in _top(vec, QUERY_FEATURES):
-            for k in self._postings.get(f, ()):
-                shared[k] = shared.get(k, 0) + 1
-        if len(shared) <= MAX_CANDIDATES:
-            return set(shared)
-        # Bound the work per article: only the clusters sharing the most strong features.
-        return set(heapq.nlargest(MAX_CANDIDATES, shared, key=shared.__getitem__))
+        """Active clusters sharing a strong feature with ``vec`` (:class:`.index.FeatureIndex`)."""
+        return self.index.candidates(vec)
+
+    def _reindex(self, c: Cluster) -> None:
+        self.index.add(c.key, c.total)
 
     def similarity(
         self, vec: SparseVec, t: float | None, c: Cluster, sig: Signature | None = None
@@ -333,26 +292,26 @@ class OnlineClusterer:
 
     def _norm(self, c: Cluster) -> float:
         """Norm of ``c``'s vector sum (kept with the index; computed for unindexed clusters)."""
-        return self._norms.get(c.key) or c.centroid_norm()
+        return self.index.norm(c.key) or c.centroid_norm()
 
     # -- stream ----------------------------------------------------------------------------
     def add_cluster(self, c: Cluster) -> None:
         """Put an existing (e.g. restored) cluster into the active window."""
         self.active[c.key] = c
         self.active.move_to_end(c.key)
-        self._index(c)
+        self._reindex(c)
         self.next_key = max(self.next_key, c.key + 1)
         self._evict()
 
     def remove(self, key: int) -> Cluster:
         """Take active cluster ``key`` out of the window (to be grouped again)."""
-        self._unindex(key)
+        self.index.remove(key)
         return self.active.pop(key)
 
     def _evict(self) -> None:
         while len(self.active) > self.p.max_active:
             _, old = self.active.popitem(last=False)
-            self._unindex(old.key)
+            self.index.remove(old.key)
             self.retired.append(old)
 
     def assign(
@@ -378,7 +337,7 @@ class OnlineClusterer:
         target.add(item, vec, t, sig, names)
         self.touched.add(target.key)
         self.active.move_to_end(target.key)
-        self._index(target)
+        self._reindex(target)
         if len(target.members) > 1:  # only runners-up the item itself found close
             near = [k for sc, k in scored[1:4] if sc >= 0.5 * self.p.merge_threshold]
             target = self._merge_around(target, [k for k in near if k != target.key])
@@ -419,11 +378,11 @@ class OnlineClusterer:
         keep, gone = (a, b) if rank(a) >= rank(b) else (b, a)
         self.touched.add(keep.key)
         keep.absorb(gone)
-        self._unindex(gone.key)
+        self.index.remove(gone.key)
         del self.active[gone.key]
         self.active.move_to_end(keep.key)  # just updated: the last to retire
         self.merged.append((gone.key, keep.key))
-        self._index(keep)
+        self._reindex(keep)
         return keep
 
     def sweep(self, p: ClusterParams | None = None) -> None:
@@ -442,11 +401,7 @@ class OnlineClusterer:
                 if c is None:
                     continue
                 best: tuple[float, int] | None = None
-                shared: dict[int, int] = {}
-                for f in self._indexed.get(key, []):
-                    for k in self._postings.get(f, ()):
-                        shared[k] = shared.get(k, 0) + 1
-                for k, n in shared.items():
+                for k, n in self.index.neighbours(key).items():
                     if k == key or n < SWEEP_MIN_SHARED:
                         continue
                     score = self.link(c, self.active[k], p)
@@ -463,7 +418,7 @@ class OnlineClusterer:
         were before the batch; its items, rebuilt from ``item``). An earlier cluster that was
         merged into ``c`` and now heads a half of its own is active again under its key: its
         merge is undone."""
-        self._unindex(c.key)
+        self.index.remove(c.key)
         del self.active[c.key]
         keys = []
         for key, olds, members in halves:
@@ -553,11 +508,11 @@ class OnlineClusterer:
                 rest = [x for x in c.members if x != m and x in items]
                 self._rebuild(key, rest, items.__getitem__, held[key])
             else:  # its event is gone; its id becomes an alias of the one it joined
-                self._unindex(key)
+                self.index.remove(key)
                 del self.active[key]
                 self.merged.append((key, dst.key))
             dst.add(m, *items[m])
-            self._index(dst)
+            self._reindex(dst)
             self.touched.update((key, dst.key))
             changed.update((key, dst.key))
             where[m] = moved[m] = dst.key
@@ -575,7 +530,7 @@ class OnlineClusterer:
             new.add(m, *item(m))
         self.active[key] = new
         self.touched.add(key)
-        self._index(new)
+        self._reindex(new)
 
     def clusters(self) -> list[Cluster]:
         """All clusters, retired and active, in order of creation."""
