@@ -366,6 +366,15 @@ def eval_clustering(
     )
 
 
+@eval_app.command("duplicates")
+def eval_duplicates(
+    path: PathArg = None, check: CheckOpt = False, json_out: JsonOpt = None
+) -> None:
+    """Wire copies: recall of edited copies made of the labelled sets' articles, precision
+    against their gold events, agreement of the LSH with exact shingle sets."""
+    _run_eval("duplicates", path, check, json_out)
+
+
 @eval_app.command("quotes")
 def eval_quotes(path: PathArg = None, check: CheckOpt = False, json_out: JsonOpt = None) -> None:
     """Direct quotes on PolNeAR dev: content F1 (>= 50% token overlap) and speaker accuracy."""

@@ -13,7 +13,8 @@ when ``Config.state_dir`` is set; otherwise the state lives for one run only. Fo
       "event_clusters":     {"active": [cluster, ...], "next_key": K},
       "storyline_clusters": {"active": [cluster, ...], "next_key": K},
       "storylines": {"s1": {"events": [...]}, ...},
-      "minhash":   {"recent": [["<article id>", t, [hash values]], ...]},
+      "minhash":   {"recent": [["<article id>", [title words], [hash values],
+                                "<original id>" | null, shingle count], ...]},
       "embeddings": "none" | "e5:headline" | "minilm+e5:headline" | ...,
       "embed_mean": {"<model>": {"n": N, "total": [...]}, ...}  (one running mean per model)
     }
