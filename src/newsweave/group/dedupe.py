@@ -64,9 +64,12 @@ def shingles(words: list[str]) -> set[str]:
 
 def signature(text: str, words: list[str] | None = None) -> MinHash:
     """MinHash of the word 5-shingles of ``text`` (URL lines dropped; ``words``: its tokens)."""
-    words = _words(text) if words is None else words
+    return _signature(shingles(_words(text) if words is None else words))
+
+
+def _signature(shingled: set[str]) -> MinHash:
     m = _minhash()
-    m.update_batch([s.encode("utf-8") for s in shingles(words)])
+    m.update_batch([s.encode("utf-8") for s in shingled])
     return m
 
 
@@ -130,8 +133,8 @@ class Deduper:
     def _match(self, article: Article) -> tuple[str | None, MinHash, list[str], int]:
         """The earliest indexed copy's root (or None), and what indexing ``article`` needs."""
         words = _words(article.text, article.language)
-        size = len(shingles(words))
-        sig = signature(article.text, words)
+        shingled = shingles(words)
+        size, sig = len(shingled), _signature(shingled)
         title = tokens(title_of(article, content_lines(article.text)), article.language)
         short = len(words) < MIN_WORDS
         best: tuple[int, str] | None = None
