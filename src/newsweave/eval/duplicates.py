@@ -87,7 +87,8 @@ def _groups(articles: list[Article], gold: dict[str, dict[str, str]]) -> dict[st
 
 
 def _related(articles: list[Article], story: dict[str, str]) -> dict[str, Article]:
-    """For each article, the next article of its gold story (cyclically), else None."""
+    """For each article, the next article of its gold story (cyclically; none for an article
+    alone in its story)."""
     members: dict[str, list[Article]] = defaultdict(list)
     for a in articles:
         if a.id in story:
@@ -122,16 +123,7 @@ def _exact_pairs(articles: list[Article]) -> set[frozenset[str]]:
         jac = n / len(sh[a] | sh[b])
         same_title = dedupe._title_overlap(title[a], title[b]) >= dedupe.TITLE_OVERLAP
         short = min(len(words[a]), len(words[b])) < dedupe.MIN_WORDS
-        contained = (
-            not short
-            and jac >= dedupe.CONTAINMENT_MIN_JACCARD
-            and n / min(len(sh[a]), len(sh[b])) >= dedupe.CONTAINMENT
-        )
-        if (
-            (jac >= dedupe.JACCARD and not short)
-            or (same_title and jac >= dedupe.JACCARD_WITH_TITLE)
-            or contained
-        ):
+        if dedupe.is_copy(jac, n / min(len(sh[a]), len(sh[b])), same_title, short):
             out.add(frozenset((a, b)))
     return out
 
@@ -161,7 +153,6 @@ def evaluate_set(path: Path, workers: int = 2) -> dict[str, int]:
     counts["exact_pairs"] = len(exact)
     counts["exact_pairs_marked"] = sum(1 for p in exact if len({_root(d, x) for x in p}) == 1)
     # recall: copies made by construction, each looked up as a later article
-    order = len(articles)
     for a in articles:
         paras = content_lines(a.text)
         if len(_words(a)) < dedupe.MIN_WORDS or len(paras) < 2:
@@ -173,14 +164,12 @@ def evaluate_set(path: Path, workers: int = 2) -> dict[str, int]:
             if name in ("retitled", "cut_retitled", "own_top") and other is None:
                 continue
             title, body = edit(a.title, paras, theirs, seed)
-            order += 1
             made = Article(
                 id=f"{a.id}#{name}",
                 source=a.source,
                 text="\n".join(body),
                 title=title,
                 language=a.language,
-                order=order,
             )
             counts[f"made_{name}"] += 1
             if d.find(made) == _root(d, a.id):

@@ -80,6 +80,19 @@ def containment(jaccard: float, size_a: int, size_b: int) -> float:
     return min(1.0, jaccard / (1.0 + jaccard) * (size_a + size_b) / min(size_a, size_b))
 
 
+def is_copy(jaccard: float, contained: float, same_title: bool, short: bool) -> bool:
+    """The copy rule, from a pair's Jaccard, the share of the shorter text inside the longer
+    (:func:`containment`), whether their titles agree and whether a text is too short to
+    identify a story on its own."""
+    if short:
+        return same_title and jaccard >= JACCARD_WITH_TITLE
+    return (
+        jaccard >= JACCARD
+        or (same_title and jaccard >= JACCARD_WITH_TITLE)
+        or (jaccard >= CONTAINMENT_MIN_JACCARD and contained >= CONTAINMENT)
+    )
+
+
 def _title_overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
@@ -141,16 +154,7 @@ class Deduper:
         for cand in self.lsh.query(sig):
             jac = sig.jaccard(self.sigs[cand])
             same_title = _title_overlap(set(title), self.titles[cand]) >= TITLE_OVERLAP
-            contained = (
-                not short
-                and jac >= CONTAINMENT_MIN_JACCARD
-                and containment(jac, size, self.sizes[cand]) >= CONTAINMENT
-            )
-            if (
-                (jac >= JACCARD and not short)
-                or (same_title and jac >= JACCARD_WITH_TITLE)
-                or contained
-            ):
+            if is_copy(jac, containment(jac, size, self.sizes[cand]), same_title, short):
                 root = self.original.get(cand, cand)
                 rank = self.rank.get(root, -1)
                 if best is None or (rank, root) < best:  # ties by id: the same in every run
