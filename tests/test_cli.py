@@ -114,6 +114,30 @@ def test_bad_field_mapping_is_a_usage_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
 
 
+def test_a_state_of_another_embedder_is_refused_before_any_work(
+    examples_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "r"
+    args = ["analyze", str(examples_dir), "--out", str(out), "-q"]
+    assert runner.invoke(app, [*args, "--embeddings", "none"]).exit_code == 0
+    state = (out / "state" / "grouping.json").read_text()
+    result = runner.invoke(app, args)  # the default embedder, e5, on a state grouped without
+    assert result.exit_code == 2
+    said = " ".join(result.output.replace("│", " ").split())  # the error box wraps lines
+    assert "embeddings='none'" in said and "(--embeddings none)" in said
+    assert (out / "state" / "grouping.json").read_text() == state  # left as it was
+    assert runner.invoke(app, [*args, "--embeddings", "none"]).exit_code == 0
+    # so is the server over that state, before it listens
+    serve = ["serve", "--db", "sqlite://", "--state-dir", str(out / "state"), "--port", "1"]
+    refused = runner.invoke(app, serve)
+    assert refused.exit_code == 2 and "(--embeddings none)" in " ".join(
+        refused.output.replace("│", " ").split()
+    )
+    (out / "state" / "grouping.json").write_text("{not json")
+    broken = runner.invoke(app, [*args, "--embeddings", "none"])
+    assert broken.exit_code == 2 and "--state-dir" in broken.output
+
+
 def test_story_ids_survive_adding_articles(examples_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "r"
     first = sorted((examples_dir / "articles").glob("0[12]_*.txt"))

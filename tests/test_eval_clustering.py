@@ -1,77 +1,93 @@
 """The clustering evaluation runs the grouping stages on the labelled sets and holds its floors."""
 
+from pathlib import Path
+
 import pytest
 
 from newsweave.embed import available
 from newsweave.eval import EvalResult, check_floors, data_path, load_floors
-from newsweave.eval.clustering import evaluate, load
+from newsweave.eval.clustering import evaluate, evaluate_levels, load, variant_name
 
+#: Each labelled set and the levels it is scored at (both from one grouping of it).
 SETS = [
-    (("clustering", "giveme5w1h-news-cluster.jsonl"), "event"),
-    (("clustering", "giveme5w1h-news-cluster.jsonl"), "topic"),
-    (("clustering", "ecbplus-dev.jsonl"), "event"),
-    (("clustering", "ecbplus-dev.jsonl"), "topic"),
-    (("multilingual", "ml-crisis", "es"), "topic"),
+    (("clustering", "giveme5w1h-news-cluster.jsonl"), ("event", "topic")),
+    (("clustering", "ecbplus-dev.jsonl"), ("event", "topic")),
+    (("multilingual", "ml-crisis", "es"), ("topic",)),
 ]
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("embeddings", "full"),
-    [(None, False), ("e5", False), ("minilm+e5", False), (None, True)],
+    # the default (e5 headlines), TF-IDF alone, MiniLM for English (the extra), analyze's path
+    [(None, False), ("none", False), ("minilm+e5", False), (None, True)],
     ids=str,
 )
-@pytest.mark.parametrize(("parts", "level"), SETS)
+@pytest.mark.parametrize(("parts", "levels"), SETS)
 def test_floors_hold(
-    parts: tuple[str, ...], level: str, embeddings: str | None, full: bool
+    parts: tuple[str, ...], levels: tuple[str, ...], embeddings: str | None, full: bool
 ) -> None:
     path = data_path(*parts)
     if not path.exists():
         pytest.skip(f"{path} not available")
-    if embeddings and not available(embeddings):
+    if embeddings and not available(embeddings):  # only the extra's MiniLM can be missing
         pytest.skip(f"the optional 'embeddings' extra ({embeddings}) is not installed")
-    result = evaluate(path, level=level, embeddings=embeddings, full=full)
-    assert result.variant in load_floors("clustering"), "every evaluated set has pinned floors"
-    assert check_floors(result) == []
-    assert result.counts["articles"] > 300
-    assert result.seconds > 0  # timed, and printed by the CLI; speed is measured in benchmarks/
+    for result in evaluate_levels(path, levels, embeddings=embeddings, full=full):
+        assert result.variant in load_floors("clustering"), "every evaluated set has floors"
+        assert check_floors(result) == []
+        assert result.counts["articles"] > 300
+        assert result.seconds > 0  # timed, and printed by the CLI; speed is in benchmarks/
 
 
 #: Sets whose scores as a live feed (12 runs with a saved state) have floors of their own.
 FEEDS = [
-    (("clustering", "giveme5w1h-news-cluster.jsonl"), "event"),
-    (("clustering", "giveme5w1h-news-cluster.jsonl"), "topic"),
-    (("clustering", "ecbplus-dev.jsonl"), "event"),
-    (("multilingual", "ml-crisis", "es"), "topic"),
+    (("clustering", "giveme5w1h-news-cluster.jsonl"), ("event", "topic")),
+    (("clustering", "ecbplus-dev.jsonl"), ("event",)),
+    (("multilingual", "ml-crisis", "es"), ("topic",)),
 ]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("parts", "level"), FEEDS)
-def test_floors_hold_as_a_live_feed(parts: tuple[str, ...], level: str) -> None:
+@pytest.mark.parametrize(("parts", "levels"), FEEDS)
+def test_floors_hold_as_a_live_feed(parts: tuple[str, ...], levels: tuple[str, ...]) -> None:
     path = data_path(*parts)
     if not path.exists():
         pytest.skip(f"{path} not available")
-    result = evaluate(path, level=level, runs=12)
-    assert result.variant.endswith("@12runs") and result.details["runs"] == 12
-    assert check_floors(result) == []
-    assert result.counts["articles"] > 300  # the last run holds the whole set
+    for result in evaluate_levels(path, levels, runs=12):
+        assert result.variant.endswith("@12runs") and result.details["runs"] == 12
+        assert check_floors(result) == []
+        assert result.counts["articles"] > 300  # the last run holds the whole set
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("parts", "level"), SETS)
-def test_floors_hold_in_a_stream_of_all_the_sets(parts: tuple[str, ...], level: str) -> None:
+@pytest.mark.parametrize(("parts", "levels"), SETS)
+def test_floors_hold_in_a_stream_of_all_the_sets(
+    parts: tuple[str, ...], levels: tuple[str, ...]
+) -> None:
     # The sets grouped together, English and Spanish, dated and undated: alone, the Spanish
     # set's function words weighed little; in the mix they weighed like names (0.479).
     path = data_path(*parts)
     if not path.exists():
         pytest.skip(f"{path} not available")
-    result = evaluate(path, level=level, mixed=True)
-    assert result.variant.endswith("+mixed")
-    assert check_floors(result) == []
     alone, _ = load(path)
-    assert result.counts["articles"] == len(alone)  # scored on its own articles only
-    assert result.details["mixed_with"] > 800
+    for result in evaluate_levels(path, levels, mixed=True):
+        assert result.variant.endswith("+mixed")
+        assert check_floors(result) == []
+        assert result.counts["articles"] == len(alone)  # scored on its own articles only
+        assert result.details["mixed_with"] > 800
+
+
+def test_one_grouping_scores_both_levels() -> None:
+    path = data_path("clustering", "giveme5w1h-news-cluster.jsonl")
+    if not path.exists():
+        pytest.skip("shared data not available")
+    event, topic = evaluate_levels(path, ("event", "topic"), embeddings="none")
+    assert (event.variant, topic.variant) == ("giveme5w1h:event+none", "giveme5w1h:topic+none")
+    assert event.seconds == topic.seconds  # one run
+    assert (event.counts["gold_clusters"], topic.counts["gold_clusters"]) == (69, 9)
+    assert event.counts["predicted_clusters"] > topic.counts["predicted_clusters"]
+    alone = evaluate(path, level="topic", embeddings="none")
+    assert alone.metrics["bcubed_f1"] == topic.metrics["bcubed_f1"]
 
 
 def test_a_feed_needs_a_run() -> None:
@@ -86,6 +102,14 @@ def test_default_file_is_giveme5w1h() -> None:
     result = evaluate(None, level="event")
     assert result.variant == "giveme5w1h:event"
     assert result.counts["gold_clusters"] == 69
+
+
+def test_variant_names_the_embedder_only_when_not_the_default() -> None:
+    path = Path("giveme5w1h-news-cluster.jsonl")
+    default = variant_name(path, "event", False, None)
+    assert default == variant_name(path, "event", False, "e5") == "giveme5w1h:event"
+    assert variant_name(path, "topic", True, "none") == "giveme5w1h:topic+full+none"
+    assert variant_name(path, "event", False, "none", runs=12) == "giveme5w1h:event+none@12runs"
 
 
 def test_unknown_level_is_refused() -> None:

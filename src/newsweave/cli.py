@@ -17,6 +17,8 @@ from rich.table import Table
 from .analyze import Hooks, analyze
 from .embed import get_embedder
 from .errors import NotInstalledError
+from .group import state as grouping_state
+from .group.events import DEFAULT_EMBEDDINGS, check_state_embedder
 from .group.stages import EVENTS
 from .io import ReadOptions
 from .model import Article, Problem
@@ -45,6 +47,24 @@ def _parse_fields(fields: list[str]) -> dict[str, str]:
         key, value = item.split("=", 1)
         mapping[key.strip()] = value.strip()
     return mapping
+
+
+def _check_grouping_state(config: Config, embeddings: str) -> None:
+    """Refuse, before any work, an embedder that is not installed or misspelt, and a grouping
+    state that cannot be continued: not one of this version, or built with another embedder
+    (the grouping stages would fail on it and the report would have no stories)."""
+    try:
+        get_embedder(embeddings)
+    except (ValueError, NotInstalledError) as exc:
+        raise typer.BadParameter(str(exc), param_hint="--embeddings") from exc
+    try:
+        st = grouping_state.load(config)
+    except ValueError as exc:  # not a state of this version, or not JSON
+        raise typer.BadParameter(str(exc), param_hint="--state-dir") from exc
+    try:
+        check_state_embedder(st, embeddings)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--embeddings") from exc
 
 
 @app.command("analyze")
@@ -100,23 +120,20 @@ def analyze_cmd(
     embeddings: Annotated[
         str,
         typer.Option(
-            help="Headline embeddings for grouping events (the 'embeddings' extra): none, e5 "
-            "(multilingual), minilm (English, needs torch), minilm+e5 (MiniLM for English, "
-            "e5 for other languages) or auto (the best installed)."
+            help="Headline embeddings for grouping events: e5 (multilingual e5-small, the "
+            "default), none (TF-IDF alone), minilm (English; the 'embeddings' extra, needs "
+            "torch), minilm+e5 (MiniLM for English, e5 for other languages) or auto (the best "
+            "installed)."
         ),
-    ] = "none",
+    ] = DEFAULT_EMBEDDINGS,
 ) -> None:
     """Analyse articles and write report.json, report.md and report.html to --out."""
-    if embeddings != "none":
-        try:  # a missing extra or a misspelt name is the user's to fix, before any work
-            get_embedder(embeddings)
-        except (ValueError, NotInstalledError) as exc:
-            raise typer.BadParameter(str(exc), param_hint="--embeddings") from exc
     config = Config(
         workers=workers,
         state_dir=None if no_state else state_dir or out_dir / "state",
-        options={EVENTS: {"embeddings": embeddings}} if embeddings != "none" else {},
+        options={EVENTS: {"embeddings": embeddings}},
     )
+    _check_grouping_state(config, embeddings)
     executor: Any = None
     if engine == "dask":
         from .engines.dask import DaskExecutor
@@ -241,6 +258,13 @@ def serve_cmd(
             "refused: their story ids would start again)."
         ),
     ] = None,
+    embeddings: Annotated[
+        str,
+        typer.Option(
+            help="Headline embeddings for grouping posted articles: e5 (default), none, "
+            "minilm, minilm+e5, auto (as analyze's)."
+        ),
+    ] = DEFAULT_EMBEDDINGS,
 ) -> None:
     """Serve the REST API (/api/...) and the dashboard (/) over a store or a report folder."""
     import uvicorn
@@ -250,11 +274,13 @@ def serve_cmd(
 
     if db is None and report_dir is None:
         raise typer.BadParameter("give --db URL or --report DIR")
+    _check_grouping_state(Config(state_dir=state_dir), embeddings)
     store = open_store(db or "sqlite://")
     if report_dir is not None:
         store.save_report(json.loads((report_dir / "report.json").read_text(encoding="utf-8")))
     out.print(f"newsweave serving on http://{host}:{port}/  (API docs at /docs)")
-    uvicorn.run(create_app(store, state_dir), host=host, port=port, log_level="warning")
+    app = create_app(store, state_dir, embeddings)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 def _run_eval(
@@ -322,8 +348,11 @@ def eval_clustering(
     path: PathArg = None,
     level: Annotated[str, typer.Option(help="event or topic (storyline).")] = "event",
     embeddings: Annotated[
-        str, typer.Option(help="Headline embeddings for events: none, e5, minilm, minilm+e5, auto.")
-    ] = "none",
+        str,
+        typer.Option(
+            help="Headline embeddings for events: e5 (default), none, minilm, minilm+e5, auto."
+        ),
+    ] = DEFAULT_EMBEDDINGS,
     full: Annotated[
         bool,
         typer.Option(
@@ -352,14 +381,13 @@ def eval_clustering(
     json_out: JsonOpt = None,
 ) -> None:
     """Story grouping: BCubed and pairwise precision/recall/F1, cluster counts and time."""
-    emb = None if embeddings == "none" else embeddings
     _run_eval(
         "clustering",
         path,
         check,
         json_out,
         level=level,
-        embeddings=emb,
+        embeddings=embeddings,
         full=full,
         runs=runs,
         mixed=mixed,

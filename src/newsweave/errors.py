@@ -53,10 +53,13 @@ class InputError(NewsweaveError):
 
 
 class NotInstalledError(NewsweaveError, ImportError):
-    """An optional extra is needed for this feature (after BERTopic's ``NotInstalled``)."""
+    """An optional extra is needed for this feature (after BERTopic's ``NotInstalled``), or
+    (``extra=None``) a dependency of the base install is missing from the environment."""
 
-    def __init__(self, what: str, extra: str) -> None:
+    def __init__(self, what: str, extra: str | None) -> None:
         super().__init__(
             f"{what} needs the optional extra '{extra}': pip install 'newsweave[{extra}]'"
+            if extra
+            else f"{what} is not installed"
         )
         self.extra = extra

@@ -14,11 +14,12 @@ runs every stage ``newsweave analyze`` runs before grouping (the spaCy parse, en
 figures and dates among them), so its scores are the ones ``analyze`` gives. The two paths
 differ only where the dates stage dates an undated article by the year its text refers to
 (:func:`.group.order.article_time`; 7 of ECB+'s 496 pages). Both have floors.
-``embeddings="minilm"`` (or ``"e5"``) turns on the optional embedding part of the event vectors
-(the ``embeddings`` extra, see docs/embeddings.md). ``mixed=True`` groups the set together with
-the other labelled sets (:data:`LABELLED`), as one stream of several sources and languages, and
-scores the set's own articles: a set grouped alone cannot show what the others' articles do to
-its groups (the document frequencies, the candidates).
+``embeddings`` names the events stage's headline embedder (default: the stage's, ``e5``;
+``"none"``: TF-IDF alone; ``"minilm"`` needs the ``embeddings`` extra, see docs/embeddings.md).
+``mixed=True`` groups the set together with the other labelled sets (:data:`LABELLED`), as one
+stream of several sources and languages, and scores the set's own articles: a set grouped alone
+cannot show what the others' articles do to its groups (the document frequencies, the
+candidates).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from typing import Any
 
 from ..embed import get_embedder
 from ..group import stages as _group_stages  # noqa: F401  (registers the grouping stages)
+from ..group.events import DEFAULT_EMBEDDINGS
 from ..io import ReadOptions
 from ..io.readers import read_inputs
 from ..model import Article, Report
@@ -84,14 +86,16 @@ def variant_name(
     runs: int = 1,
     mixed: bool = False,
 ) -> str:
-    """The key of a run in the floors file: ``SET:LEVEL``, plus ``+full``, ``+EMBEDDER``,
-    ``+mixed`` (grouped with the other labelled sets) and ``@Kruns`` (fed as a live feed) when
-    those are on (each has floors of its own)."""
+    """The key of a run in the floors file: ``SET:LEVEL``, plus ``+full``, ``+EMBEDDER`` (an
+    embedder other than the default, ``+none`` for TF-IDF alone), ``+mixed`` (grouped with the
+    other labelled sets) and ``@Kruns`` (fed as a live feed) when those are on (each has floors
+    of its own)."""
     name = f"{dataset_name(path)}:{level}"
     if full:
         name += "+full"
-    if embeddings and embeddings != "none":
-        name += f"+{get_embedder(embeddings).name}"
+    used = get_embedder(embeddings or DEFAULT_EMBEDDINGS).name
+    if used != get_embedder(DEFAULT_EMBEDDINGS).name:
+        name += f"+{used}"
     if mixed:
         name += "+mixed"
     if runs > 1:
@@ -170,7 +174,8 @@ def run_grouping(
     state_dir: Path | None = None,
 ) -> Report:
     """Run the analyze pipeline's cleaning (``full``: all its stages before grouping) and
-    grouping stages; ``embeddings`` is the events stage's embedder (``None``: off), ``state_dir``
+    grouping stages; ``embeddings`` is the events stage's embedder (``None``: its default,
+    :data:`~newsweave.group.events.DEFAULT_EMBEDDINGS`), ``state_dir``
     where the grouping state persists between runs (``None``: a fresh state)."""
     from ..analyze import analyze_records
 
@@ -209,15 +214,30 @@ def evaluate(
     """Score the predicted events (``level="event"``) or storylines (``"topic"``); with
     ``runs`` > 1 the set is fed in that many runs (:func:`run_feed`) and the last is scored;
     with ``mixed`` it is grouped together with the other labelled sets (:func:`with_others`)."""
-    if level not in LEVELS:
-        raise ValueError(f"level must be one of {LEVELS}, got {level!r}")
+    return evaluate_levels(path, (level,), full, embeddings, runs, mixed)[0]
+
+
+def evaluate_levels(
+    path: Path | None = None,
+    levels: tuple[str, ...] = LEVELS,
+    full: bool = False,
+    embeddings: str | None = None,
+    runs: int = 1,
+    mixed: bool = False,
+) -> list[EvalResult]:
+    """:func:`evaluate` at each of ``levels``, from one grouping of the set (events and
+    storylines come out of the same run)."""
+    for level in levels:
+        if level not in LEVELS:
+            raise ValueError(f"level must be one of {LEVELS}, got {level!r}")
     if runs < 1:
         raise ValueError(f"runs must be at least 1, got {runs}")
     default = data_path("clustering", DEFAULT_FILE)
     path = Path(path) if path else default
     articles, gold = load(path)
-    if not gold[level]:
-        raise ValueError(f"{path} has no {level} labels (levels here: topic)")
+    for level in levels:
+        if not gold[level]:
+            raise ValueError(f"{path} has no {level} labels (levels here: topic)")
     if mixed:
         articles = with_others(path, articles)
     t0 = time.perf_counter()
@@ -226,10 +246,28 @@ def evaluate(
     else:
         report = run_grouping(articles, full=full, embeddings=embeddings)
     seconds = time.perf_counter() - t0
+    results = []
+    for level in levels:
+        result = _scored(report, gold[level], level, seconds)
+        result.variant = variant_name(path, level, full, embeddings, runs, mixed)
+        result.details = {
+            "path": str(path),
+            "full": full,
+            "embeddings": embeddings or DEFAULT_EMBEDDINGS,
+            "runs": runs,
+            "mixed_with": len(articles) - result.counts["articles"],
+        }
+        results.append(result)
+    return results
+
+
+def _scored(report: Report, gold: dict[str, str], level: str, seconds: float) -> EvalResult:
+    """The scores of ``report``'s events (``level="event"``) or storylines against ``gold``,
+    on the articles ``gold`` labels (``mixed``: not the other sets')."""
     attr = "event" if level == "event" else "storyline"
     pred = {a.id: str(getattr(a, attr)) for a in report.articles}
-    truth = {aid: lab for aid, lab in gold[level].items() if aid in pred}
-    pred = {aid: pred[aid] for aid in truth}  # the set's own articles (``mixed``: not the others)
+    truth = {aid: lab for aid, lab in gold.items() if aid in pred}
+    pred = {aid: pred[aid] for aid in truth}
     return EvalResult(
         task="clustering",
         metrics=scores(truth, pred, interval=True),
@@ -240,12 +278,4 @@ def evaluate(
             "wire_copies": sum(1 for a in report.articles if a.duplicate_of and a.id in truth),
         },
         seconds=seconds,
-        variant=variant_name(path, level, full, embeddings, runs, mixed),
-        details={
-            "path": str(path),
-            "full": full,
-            "embeddings": embeddings or "none",
-            "runs": runs,
-            "mixed_with": len(articles) - len(truth),
-        },
     )

@@ -7,7 +7,14 @@ from ..model import Report
 from ..pipeline import Config, register
 from . import state
 from .dedupe import Deduper
-from .events import EventProfile, assign_events, build_events, headline_only, resolve
+from .events import (
+    DEFAULT_EMBEDDINGS,
+    EventProfile,
+    assign_events,
+    build_events,
+    headline_only,
+    resolve,
+)
 from .order import stream
 from .storylines import assign_storylines, build_storylines
 
@@ -41,7 +48,8 @@ def dedupe(report: Report, config: Config) -> None:
 def events(report: Report, config: Config) -> None:
     """Group articles into events: online, time-aware clustering with a merge step."""
     st = state.for_report(report, config)
-    profiles = assign_events(report.articles, st, embeddings=config.get(EVENTS, "embeddings"))
+    embeddings = config.get(EVENTS, "embeddings") or DEFAULT_EMBEDDINGS
+    profiles = assign_events(report.articles, st, embeddings=embeddings)
     for a in report.articles:
         if headline_only(a):
             report.ext.setdefault("warnings", []).append(

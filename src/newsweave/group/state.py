@@ -16,7 +16,8 @@ when ``Config.state_dir`` is set; otherwise the state lives for one run only. Fo
       "minhash":   {"recent": [["<article id>", [title words], [hash values],
                                 "<original id>" | null, shingle count], ...]},
       "embeddings": "none" | "e5:headline" | "minilm+e5:headline" | ...,
-      "embed_mean": {"<model>": {"n": N, "total": [...]}, ...}  (one running mean per model)
+      "embed_mean": {"<model>": {"n": N, "total": [...]}, "<model>:<lang>": {...}, ...}
+                    (running sums of each model's headline embeddings, all and per language)
     }
 
 A cluster is ``{"key", "members", "total" (sparse vector sum), "first", "last"}``; event ``eK``

@@ -71,8 +71,11 @@ def _found(item: dict[str, Any] | None, kind: str, item_id: str) -> dict[str, An
     return item
 
 
-def create_app(store: Store, state_dir: Path | None = None) -> FastAPI:
-    """The API + dashboard app over ``store``; ``state_dir`` keeps grouping state for ingest."""
+def create_app(
+    store: Store, state_dir: Path | None = None, embeddings: str | None = None
+) -> FastAPI:
+    """The API + dashboard app over ``store``; ``state_dir`` keeps grouping state for ingest,
+    ``embeddings`` is the events stage's headline embedder for it (``None``: its default)."""
     app = FastAPI(
         title="newsweave",
         description="Stories from many outlets, sources side by side.",
@@ -126,6 +129,7 @@ def create_app(store: Store, state_dir: Path | None = None) -> FastAPI:
     ) -> dict[str, Any]:
         """Analyse posted articles (contract field names) and store the result."""
         from ..analyze import analyze_records
+        from ..group.stages import EVENTS
         from ..io import ReadOptions
         from ..io.formats.records import record_to_article
         from ..io.report_json import report_to_dict
@@ -144,7 +148,8 @@ def create_app(store: Store, state_dir: Path | None = None) -> FastAPI:
                 record_to_article(r, source=f"api#{n}", record_no=n, options=opts, fmt="api")
                 for n, r in enumerate(records, start=1)
             ]
-            config = Config(workers=1, state_dir=state_dir)
+            options = {EVENTS: {"embeddings": embeddings}} if embeddings else {}
+            config = Config(workers=1, state_dir=state_dir, options=options)
             report = analyze_records(articles, config=config)
             save_run(store, report, config)  # the stories it touches, whole
         return report_to_dict(report)["summary"]
