@@ -58,7 +58,7 @@ def _check_grouping_state(config: Config, embeddings: str) -> None:
     except (ValueError, NotInstalledError) as exc:
         raise typer.BadParameter(str(exc), param_hint="--embeddings") from exc
     try:
-        st = grouping_state.load(config)
+        st = grouping_state.load(config, window=False)  # the stages load it whole
     except ValueError as exc:  # not a state of this version, or not JSON
         raise typer.BadParameter(str(exc), param_hint="--state-dir") from exc
     try:

@@ -75,8 +75,9 @@ def window_path(config: Config) -> Path | None:
     return Path(config.state_dir) / WINDOW_FILE if config.state_dir else None
 
 
-def load(config: Config) -> dict[str, Any]:
-    """The persisted state, or a fresh one."""
+def load(config: Config, window: bool = True) -> dict[str, Any]:
+    """The persisted state, or a fresh one; ``window=False`` leaves out the window of recent
+    articles' token counts (a separate, larger file), for a look at the state alone."""
     path = path_of(config)
     if path is None or not path.exists():
         return empty()
@@ -86,7 +87,8 @@ def load(config: Config) -> dict[str, Any]:
             f"{path}: not a newsweave grouping state of version {VERSION} (found "
             f"{data.get('format')!r} version {data.get('version')!r}); use a fresh state_dir"
         )
-    data["window"] = Window.load(window_path(config))
+    if window:
+        data["window"] = Window.load(window_path(config))
     return data
 
 
