@@ -375,8 +375,8 @@ def main() -> None:
     args = ap.parse_args()
 
     results: dict[str, Any] = {"machine": f"{platform.machine()}, {platform.python_version()}"}
-    if args.no_labelled and args.out.exists():  # keep the last labelled figures, marked
-        earlier = json.loads(args.out.read_text())
+    if args.no_labelled:  # keep the last labelled figures (if any), marked
+        earlier = json.loads(args.out.read_text()) if args.out.exists() else {}
         results["labelled"] = lab = earlier.get("labelled", {})
         results["labelled_earlier_run"] = True  # not of this run's code
     else:

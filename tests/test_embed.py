@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import builtins
 import copy
+import json
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -17,15 +18,9 @@ from newsweave import embed
 from newsweave.embed import Embedder, LanguageRouter, NoEmbedder, get_embedder
 from newsweave.errors import NotInstalledError
 from newsweave.group import vectors
-from newsweave.group.clusters import ClusterParams, mix
+from newsweave.group.clusters import Cluster, ClusterParams, mix
 from newsweave.group.stages import EVENTS, dedupe, events, storylines
-from newsweave.group.vectors import (
-    DenseMean,
-    centre_by_language,
-    dot_parts,
-    sparse,
-    with_dense,
-)
+from newsweave.group.vectors import DenseMean, centre_by_language, dense_dot, dot, embedded
 from newsweave.model import Article, Report
 from newsweave.pipeline import Config
 
@@ -41,8 +36,7 @@ def test_no_embedder_adds_nothing() -> None:
     assert get_embedder("none") is e
     out = e.embed(["one text", "another"])
     assert out.shape == (2, 0)
-    vec = {3: 0.6, 7: 0.8}
-    assert with_dense(vec, out[0]) == vec
+    assert embedded(out[0]) is None
 
 
 def test_auto_routes_when_both_models_are_installed() -> None:
@@ -145,12 +139,32 @@ def test_dense_part_is_kept_apart_from_tfidf() -> None:
     rng = np.random.default_rng(0)
     e1, e2 = (v / np.linalg.norm(v) for v in rng.normal(size=(2, 8)))
     a, b = {1: 1.0}, {1: 0.6, 2: 0.8}
-    va, vb = with_dense(a, e1), with_dense(b, e2)
-    assert all(v >= 0 for v in va.values())  # signs live in the feature, not the value
-    assert dot_parts(va, vb) == pytest.approx((0.6, float(e1 @ e2)))
-    assert sparse(va) == a
-    total = {f: va.get(f, 0.0) + vb.get(f, 0.0) for f in va.keys() | vb.keys()}
-    assert dot_parts(va, total) == pytest.approx((1.6, 1.0 + float(e1 @ e2)))
+    c = Cluster(0)
+    c.add("a", a, 0.0, dense=e1)
+    c.add("b", b, 0.0, dense=e2)
+    assert c.total == {1: 1.6, 2: 0.8}  # the embeddings stay out of the TF-IDF sum
+    assert dot(a, c.total) == pytest.approx(1.6)
+    assert dense_dot(e1, c.dense) == pytest.approx(1.0 + float(e1 @ e2))
+    assert c.centroid_norm() == pytest.approx(np.sqrt(1.6**2 + 0.8**2 + 2 + 2 * float(e1 @ e2)))
+    assert dense_dot(None, c.dense) == 0.0
+    back = Cluster.from_json(json.loads(json.dumps(c.to_json())))
+    assert back.dense is not None and np.allclose(back.dense, e1 + e2, atol=1e-6)
+    assert embedded(np.zeros(8)) is None  # not embedded yet: no embedding, not a zero one
+
+
+def test_a_state_of_split_dense_features_is_read_as_an_embedding_sum() -> None:
+    # Before embedding sums were arrays, dimension i was features base + 2i (its positive value)
+    # and base + 2i + 1 (minus its negative value); a state of then still loads.
+    base = 2 * 2**20
+    legacy = {"key": 3, "members": ["a", "b"], "total": {"5": 1.2, str(base): 0.5,
+              str(base + 3): 0.25, str(base + 4): 0.1}}  # fmt: skip
+    c = Cluster.from_json(legacy)
+    assert c.total == {5: 1.2}
+    assert c.dense is not None and np.allclose(c.dense, [0.5, -0.25, 0.1])
+    # a shorter sum (its last dimensions pruned) counts as zero beyond its end
+    assert dense_dot(np.array([1.0, 1.0, 1.0, 1.0]), c.dense) == pytest.approx(0.35)
+    c.add("c", {5: 0.5}, 0.0, dense=np.array([0.0, 0.0, 0.0, 1.0]))
+    assert np.allclose(c.dense, [0.5, -0.25, 0.1, 1.0])
 
 
 def test_the_embedding_counts_only_for_close_dates_and_agreeing_names() -> None:

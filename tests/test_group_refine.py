@@ -2,6 +2,9 @@
 
 import math
 
+import numpy as np
+import pytest
+
 from newsweave.group.clusters import Cluster, ClusterParams, Item, OnlineClusterer, moves_up
 from newsweave.group.signature import Profile, Signature
 
@@ -19,11 +22,11 @@ def _stream(c: OnlineClusterer, items: dict[str, Item]) -> dict[str, int]:
 
 def test_an_article_that_joined_too_early_moves_to_the_event_formed_after_it() -> None:
     items: dict[str, Item] = {
-        "a0": ({1: 1.0}, 0.0, None, None),
+        "a0": Item({1: 1.0}, 0.0),
         # joins a0 (cosine 0.5) before its own story has any article
-        "early": (_unit({1: 0.5, 2: 0.866}), 0.0, None, None),
-        "b0": ({2: 1.0}, 0.0, None, None),  # 0.43 to {a0, early}: a new event
-        "b1": (_unit({2: 0.95, 3: 0.31}), 0.0, None, None),
+        "early": Item(_unit({1: 0.5, 2: 0.866}), 0.0),
+        "b0": Item({2: 1.0}, 0.0),  # 0.43 to {a0, early}: a new event
+        "b1": Item(_unit({2: 0.95, 3: 0.31}), 0.0),
     }
     c = OnlineClusterer(P)
     keys = _stream(c, items)
@@ -38,9 +41,9 @@ def test_an_article_that_joined_too_early_moves_to_the_event_formed_after_it() -
 
 
 def test_a_member_of_a_large_event_does_not_leave_it_for_its_one_closest_article() -> None:
-    items: dict[str, Item] = {f"a{i}": ({1: 1.0}, 0.0, None, None) for i in range(4)}
-    items["late"] = (_unit({1: 0.5, 2: 0.866}), 0.0, None, None)  # 0.5 to each of a0-a3
-    items["solo"] = (_unit({2: 0.693, 3: 0.721}), 0.0, None, None)  # 0.6 to late, 0 to a0-a3
+    items: dict[str, Item] = {f"a{i}": Item({1: 1.0}, 0.0) for i in range(4)}
+    items["late"] = Item(_unit({1: 0.5, 2: 0.866}), 0.0)  # 0.5 to each of a0-a3
+    items["solo"] = Item(_unit({2: 0.693, 3: 0.721}), 0.0)  # 0.6 to late, 0 to a0-a3
     c = OnlineClusterer(P)
     keys = _stream(c, items)
     assert keys["late"] == keys["a0"] != keys["solo"]
@@ -57,9 +60,9 @@ def test_moves_up_weighs_each_similarity_by_how_far_it_clears_the_threshold() ->
 
 def test_an_article_alone_joins_the_event_that_formed_after_it() -> None:
     items: dict[str, Item] = {
-        "lone": (_unit({3: 1.0, 2: 0.4}), 0.0, None, None),
-        "b0": ({2: 1.0}, 0.0, None, None),  # 0.37 to lone: a new event
-        "b1": (_unit({2: 0.9, 3: 0.436}), 0.0, None, None),  # 0.90 to b0, 0.74 to lone
+        "lone": Item(_unit({3: 1.0, 2: 0.4}), 0.0),
+        "b0": Item({2: 1.0}, 0.0),  # 0.37 to lone: a new event
+        "b1": Item(_unit({2: 0.9, 3: 0.436}), 0.0),  # 0.90 to b0, 0.74 to lone
     }
     c = OnlineClusterer(P)
     keys = _stream(c, items)
@@ -77,9 +80,9 @@ def test_members_of_an_event_from_an_earlier_run_stay() -> None:
     c = OnlineClusterer(P)
     c.add_cluster(old)
     items: dict[str, Item] = {
-        "early": (_unit({1: 0.5, 2: 0.866}), 0.0, None, None),
-        "b0": ({2: 1.0}, 0.0, None, None),
-        "b1": (_unit({2: 0.95, 3: 0.31}), 0.0, None, None),
+        "early": Item(_unit({1: 0.5, 2: 0.866}), 0.0),
+        "b0": Item({2: 1.0}, 0.0),
+        "b1": Item(_unit({2: 0.95, 3: 0.31}), 0.0),
     }
     keys = _stream(c, items)
     assert keys["early"] == 0
@@ -94,9 +97,9 @@ def test_an_earlier_runs_event_gives_up_a_batch_article_and_stays_as_it_was() ->
     c = OnlineClusterer(P)
     c.add_cluster(Cluster.from_json(before[0]))
     items: dict[str, Item] = {
-        "early": (_unit({1: 0.5, 2: 0.866}), 0.0, None, None),
-        "b0": ({2: 1.0}, 0.0, None, None),
-        "b1": (_unit({2: 0.95, 3: 0.31}), 0.0, None, None),
+        "early": Item(_unit({1: 0.5, 2: 0.866}), 0.0),
+        "b0": Item({2: 1.0}, 0.0),
+        "b1": Item(_unit({2: 0.95, 3: 0.31}), 0.0),
     }
     keys = _stream(c, items)
     assert keys["early"] == 0  # it came before the batch's own event existed
@@ -105,15 +108,23 @@ def test_an_earlier_runs_event_gives_up_a_batch_article_and_stays_as_it_was() ->
     assert sorted(c.active[keys["b0"]].members) == ["b0", "b1", "early"]
 
 
-def test_similarity_to_the_rest_is_the_similarity_to_an_event_of_the_rest() -> None:
+@pytest.mark.parametrize("embedded", [False, True])
+def test_similarity_to_the_rest_is_the_similarity_to_an_event_of_the_rest(embedded: bool) -> None:
     p = ClusterParams(
-        threshold=0.0, merge_threshold=0.99, tau_days=60.0, decay_floor=0.5, conflict_weight=0.3
+        threshold=0.0,
+        merge_threshold=0.99,
+        tau_days=60.0,
+        decay_floor=0.5,
+        conflict_weight=0.3,
+        dense_weight=0.3 if embedded else 0.0,
     )
     sig = lambda *w: Signature(frozenset(w), frozenset(w))  # noqa: E731
+    rng = np.random.default_rng(3)
+    emb = [e / np.linalg.norm(e) if embedded else None for e in rng.normal(size=(3, 4))]
     items: dict[str, Item] = {
-        "x": (_unit({1: 0.6, 2: 0.8}), 10.0, sig("rahman", "klitschko"), None),
-        "y": (_unit({1: 0.9, 3: 0.4}), 0.0, sig("thompson", "klitschko"), None),
-        "z": (_unit({1: 0.7, 2: 0.2, 4: 0.5}), 3.0, sig("thompson", "klitschko"), None),
+        "x": Item(_unit({1: 0.6, 2: 0.8}), 10.0, sig("rahman", "klitschko"), None, emb[0]),
+        "y": Item(_unit({1: 0.9, 3: 0.4}), 8.0, sig("thompson", "klitschko"), None, emb[1]),
+        "z": Item(_unit({1: 0.7, 2: 0.2, 4: 0.5}), 3.0, sig("rahman", "thompson"), None, emb[2]),
     }
     c = OnlineClusterer(p)
     whole = Cluster(0)
@@ -122,8 +133,11 @@ def test_similarity_to_the_rest_is_the_similarity_to_an_event_of_the_rest() -> N
     rest = Cluster(1)
     for m in ("y", "z"):
         rest.add(m, *items[m])
-    vec, t, s, _ = items["x"]
-    assert math.isclose(c.similarity_without("x", whole, items), c.similarity(vec, t, rest, s))
+    vec, t, s, _, dense = items["x"]
+    without = c.similarity_without("x", whole, items)
+    assert math.isclose(without, c.similarity(vec, t, rest, s, dense))
+    if embedded:  # the embedding counts: without it the similarity differs
+        assert not math.isclose(without, c.similarity(vec, t, rest, s))
 
 
 def test_a_profile_without_a_member_is_the_profile_of_the_others() -> None:
@@ -146,7 +160,7 @@ def test_reassignment_repeats_until_no_article_moves() -> None:
         "m4": {1: 0.832, 3: 0.555},
         "m5": {1: 0.707, 3: 0.707},
     }
-    items: dict[str, Item] = {m: (_unit(v), 0.0, None, None) for m, v in raw.items()}
+    items: dict[str, Item] = {m: Item(_unit(v), 0.0) for m, v in raw.items()}
     once = OnlineClusterer(P)
     keys = _stream(once, items)
     assert keys["m0"] == keys["m3"] != keys["m1"] == keys["m2"]

@@ -3,7 +3,7 @@ remain, so each earlier event is one unit of the bisection."""
 
 import math
 
-from newsweave.group.clusters import Cluster, ClusterParams, OnlineClusterer
+from newsweave.group.clusters import Cluster, ClusterParams, Item, OnlineClusterer
 from newsweave.group.events import _split_pass
 from newsweave.group.signature import Signature
 from newsweave.group.split import Unit, bisect, bisect_units
@@ -54,7 +54,7 @@ def _batch(clusterer: OnlineClusterer, c: Cluster, vecs: list[dict[int, float]],
            items: dict, key_of: dict, sigs: dict) -> None:  # fmt: skip
     for k, v in enumerate(vecs):
         m = f"new{c.key}-{k}"
-        items[m] = (v, 11.0, sig, {})
+        items[m] = Item(v, 11.0, sig, {})
         sigs[m] = sig
         c.add(m, *items[m])
         key_of[m] = c.key
@@ -106,7 +106,7 @@ def _window(clusterer: OnlineClusterer, key: int, word: int, n: int, sig: Signat
     c = Cluster(key)
     for k, v in enumerate(_incident(word, n)):
         m = f"win{key}-{k}"
-        items[m] = (v, 10.0, sig, {})
+        items[m] = Item(v, 10.0, sig, {})
         sigs[m] = sig
         c.add(m, *items[m])
     clusterer.add_cluster(c)

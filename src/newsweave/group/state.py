@@ -20,7 +20,10 @@ when ``Config.state_dir`` is set; otherwise the state lives for one run only. Fo
                     (running sums of each model's headline embeddings, all and per language)
     }
 
-A cluster is ``{"key", "members", "total" (sparse vector sum), "first", "last"}``; event ``eK``
+A cluster is ``{"key", "members", "total" (sparse vector sum), "first", "last"}``, with
+``"dense"`` (its members' embedding sum, a list) when the events stage embeds headlines (a
+state from before kept that sum in ``total``, from feature 2^21 on, and is read as such,
+:meth:`.clusters.Cluster.from_json`); event ``eK``
 is cluster ``K - 1`` of the event level, storyline ``sK`` likewise. Only the bounded window of
 active clusters and recent MinHash signatures is kept, so the file does not grow with vectors of
 the whole archive (only the id maps grow, by one small entry per article).

@@ -11,16 +11,14 @@ The ``pairs`` part holds the body's adjacent content words ("reggie bush", "inju
 hashed into a range of its own (from ``PAIRS_BASE``) so that storylines, which link different
 happenings and want their shared vocabulary, can read the vector without it (:func:`lexical`).
 
-With the optional ``embeddings`` extra (see :mod:`newsweave.embed`), a sentence embedding of the
-headline is one more part (:func:`with_dense`): centred on the running mean of the stream's
+With an embedder (see :mod:`newsweave.embed`), a sentence embedding of the headline goes beside
+the TF-IDF vector as a numpy array (``Dense``): centred on the running mean of the stream's
 embeddings (:class:`DenseMean`, persisted like ``DocFreq``: raw sentence embeddings of any two
-news texts are similar, centring makes unrelated articles score about 0 as with TF-IDF), unit
-length, and stored from ``DENSE_BASE`` with each dimension split into a positive and a negative
-feature (all values stay non-negative, so sums and pruning work as before). :func:`dot_parts`
-gives the TF-IDF and the embedding parts of a dot product apart (a negative feature counts with a
-minus sign): the clusterer decides how much the embedding counts (see
-:func:`.clusters.mix`), the split pass reads the TF-IDF part alone, storylines the words alone
-(:func:`lexical`).
+news texts are similar, centring makes unrelated articles score about 0 as with TF-IDF) and unit
+length. Sums of them (a cluster's) are arrays too, so comparing an article with an event is one
+sparse intersection (:func:`dot`) and one ``np.dot`` (:func:`dense_dot`): the clusterer decides
+how much the embedding counts (see :func:`.clusters.mix`), the split pass reads the TF-IDF part
+alone, storylines the words alone (:func:`lexical`).
 """
 
 from __future__ import annotations
@@ -49,9 +47,8 @@ SparseVec = dict[int, float]
 
 #: First feature of the word-pairs part (hashed like the others, then moved up by this much).
 PAIRS_BASE = N_FEATURES
-#: First feature of the dense (embedding) part: dimension i is features ``DENSE_BASE + 2i``
-#: (its positive value) and ``DENSE_BASE + 2i + 1`` (minus its negative value).
-DENSE_BASE = 2 * N_FEATURES
+#: A headline's centred, unit-length embedding, or the sum of several (a cluster's).
+Dense = np.ndarray
 
 
 def _identity(doc: Sequence[str]) -> Sequence[str]:
@@ -130,33 +127,34 @@ def weigh(counts: dict[str, tuple[np.ndarray, np.ndarray]], df: DocFreq) -> Spar
     return vec
 
 
-def dot_parts(a: SparseVec, b: SparseVec) -> tuple[float, float]:
-    """The TF-IDF and the embedding parts of the dot product of ``a`` and ``b`` (iterates over
-    the smaller); a dense feature's partner of the other sign counts negatively."""
+def dot(a: SparseVec, b: SparseVec) -> float:
+    """Dot product of two sparse vectors (a C-level set intersection of their features: an
+    article's 1,000 features met a cluster's one by one in Python cost more)."""
     if len(a) > len(b):
         a, b = b, a
-    if not a or max(a) < DENSE_BASE:  # no embedding: the shared features alone (C-level
-        # set intersection; an article's 1,000 features met a cluster's one by one in Python)
-        return math.fsum(a[f] * b[f] for f in a.keys() & b.keys()), 0.0
-    get = b.get
-    tfidf = dense = 0.0
-    for f, v in a.items():
-        if f < DENSE_BASE:
-            tfidf += v * get(f, 0.0)
-        else:
-            dense += v * (get(f, 0.0) - get(f ^ 1, 0.0))
-    return tfidf, dense
+    return math.fsum(a[f] * b[f] for f in a.keys() & b.keys())
 
 
-def dot(a: SparseVec, b: SparseVec) -> float:
-    """Dot product of two sparse vectors, TF-IDF and embedding parts together."""
-    tfidf, dense = dot_parts(a, b)
-    return tfidf + dense
+def dense_dot(a: Dense | None, b: Dense | None) -> float:
+    """Dot product of two embeddings or embedding sums (0 when either is missing). A shorter
+    one (a state's legacy sum whose last dimensions were pruned) counts as zero beyond its end."""
+    if a is None or b is None:
+        return 0.0
+    n = min(len(a), len(b))
+    return float(np.dot(a[:n], b[:n]))
 
 
-def sparse(vec: SparseVec) -> SparseVec:
-    """The TF-IDF part of ``vec`` (without the embedding's features)."""
-    return {f: v for f, v in vec.items() if f < DENSE_BASE}
+def dense_sum(total: Dense | None, d: Dense | None) -> Dense | None:
+    """``total + d`` as a new array (either may be missing; the shorter is padded with zeros)."""
+    if d is None:
+        return total
+    if total is None:
+        return np.array(d, dtype=np.float64)
+    if len(total) < len(d):
+        total, d = d, total
+    out = np.array(total, dtype=np.float64)
+    out[: len(d)] += d
+    return out
 
 
 def lexical(vec: SparseVec) -> SparseVec:
@@ -238,15 +236,7 @@ def centre_by_language(
     return out
 
 
-def with_dense(vec: SparseVec, emb: np.ndarray) -> SparseVec:
-    """``vec`` with the unit embedding ``emb`` as its dense features (``vec`` itself when the
-    embedding is empty or zero)."""
-    if not len(emb) or not np.any(emb):
-        return vec
-    out = dict(vec)
-    for i, x in enumerate(emb.tolist()):
-        if x > 0:
-            out[DENSE_BASE + 2 * i] = x
-        elif x < 0:
-            out[DENSE_BASE + 2 * i + 1] = -x
-    return out
+def embedded(emb: Dense | None) -> Dense | None:
+    """``emb`` when it holds an embedding, None when it is empty or zero (not embedded yet, see
+    ``MIN_REFERENCE``)."""
+    return emb if emb is not None and len(emb) and np.any(emb) else None

@@ -33,7 +33,7 @@ import numpy as np
 
 from .clusters import Item
 from .signature import Signature
-from .vectors import DocFreq, weigh, with_dense
+from .vectors import DocFreq, embedded, weigh
 
 #: Latest original articles whose items the state keeps.
 SIZE = 1000
@@ -54,10 +54,8 @@ class Entry:
 
     def item(self, df: DocFreq) -> Item:
         """The article's item as the events stage builds it, weighed with ``df``."""
-        vec = weigh(self.counts, df)
-        if self.dense is not None:
-            vec = with_dense(vec, self.dense)
-        return (vec, self.t, self.sig, weigh({"names": self.counts["names"]}, df))
+        names = weigh({"names": self.counts["names"]}, df)
+        return Item(weigh(self.counts, df), self.t, self.sig, names, embedded(self.dense))
 
 
 class Window:
