@@ -5,7 +5,15 @@ import math
 import numpy as np
 import pytest
 
-from newsweave.group.clusters import Cluster, ClusterParams, Item, OnlineClusterer, moves_up
+from newsweave.group.clusters import (
+    MAX_CENTROID_FEATURES,
+    Cluster,
+    ClusterParams,
+    Item,
+    OnlineClusterer,
+    moves_up,
+)
+from newsweave.group.events import PARAMS
 from newsweave.group.signature import Profile, Signature
 
 P = ClusterParams(threshold=0.45, merge_threshold=0.99, tau_days=60.0, decay_floor=0.5)
@@ -173,3 +181,12 @@ def test_reassignment_repeats_until_no_article_moves() -> None:
     assert settled.refine(items) == {}
     groups = sorted(sorted(cl.members) for cl in settled.active.values())
     assert groups == [["m0", "m2", "m4", "m5"], ["m1", "m3"]]
+
+
+def test_a_level_cuts_its_centroids_to_their_strongest_features() -> None:
+    c = OnlineClusterer(ClusterParams(0.1, 0.99, 60.0, 0.5, max_features=2))
+    key = c.assign("a", {1: 0.8, 2: 0.5, 3: 0.33}, 0.0)
+    c.assign("b", {1: 0.7, 2: 0.6, 4: 0.39}, 0.0)
+    assert c.active[key].total == {1: 1.5, 2: 1.1}  # 3 and 4, the weakest, are gone
+    # the events level keeps fewer than the storylines' ceiling
+    assert PARAMS.max_features < MAX_CENTROID_FEATURES
