@@ -34,7 +34,7 @@ import numpy as np
 
 from .index import FeatureIndex
 from .signature import Profile, Signature, conflict, conflict_events
-from .vectors import Dense, SparseVec, dense_dot, dense_sum, dot
+from .vectors import N_FEATURES, Dense, SparseVec, dense_dot, dense_sum, dot
 
 
 class Item(NamedTuple):
@@ -189,7 +189,7 @@ class Cluster:
 #: Before embedding sums were arrays, a state kept them in ``total`` from this feature on:
 #: dimension i as feature ``base + 2i`` (its positive value) and ``base + 2i + 1`` (minus its
 #: negative value).
-LEGACY_DENSE_BASE = 2 * 2**20
+LEGACY_DENSE_BASE = 2 * N_FEATURES
 
 
 def _legacy_dense(total: SparseVec) -> tuple[SparseVec, Dense]:
