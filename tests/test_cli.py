@@ -6,12 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
 import typer.main
 from typer.testing import CliRunner
 
 from newsweave.cli import app
-from newsweave.embed import available
 
 runner = CliRunner()
 
@@ -119,8 +117,10 @@ def test_a_state_of_another_embedder_is_refused_before_any_work(
 ) -> None:
     out = tmp_path / "r"
     args = ["analyze", str(examples_dir), "--out", str(out), "-q"]
-    assert runner.invoke(app, args).exit_code == 0  # the default: no embeddings
+    assert runner.invoke(app, [*args, "--embeddings", "none"]).exit_code == 0
+    assert runner.invoke(app, args).exit_code == 0  # unasked, a run goes on with the state's
     state = (out / "state" / "grouping.json").read_text()
+    assert json.loads(state)["embeddings"] == "none"
     result = runner.invoke(app, [*args, "--embeddings", "e5"])  # on a state grouped without
     assert result.exit_code == 2
     said = " ".join(result.output.replace("│", " ").split())  # the error box wraps lines
@@ -165,9 +165,8 @@ def test_an_unknown_embedder_is_a_usage_error(tmp_path: Path) -> None:
     assert "word2vec" in result.output
 
 
-@pytest.mark.skipif(not available("e5"), reason="the optional 'embeddings' extra is not installed")
-def test_analyze_with_headline_embeddings(examples_dir: Path, tmp_path: Path) -> None:
-    args = ["analyze", str(examples_dir), "--out", str(tmp_path), "-q", "--embeddings", "e5"]
+def test_analyze_groups_with_e5_headlines_by_default(examples_dir: Path, tmp_path: Path) -> None:
+    args = ["analyze", str(examples_dir), "--out", str(tmp_path), "-q"]
     assert runner.invoke(app, args).exit_code == 0
     report = json.loads((tmp_path / "report.json").read_text())
     strike = [a["event"] for a in report["articles"] if "strike" in (a.get("title") or "").lower()]

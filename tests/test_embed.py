@@ -45,6 +45,43 @@ def test_auto_routes_when_both_models_are_installed() -> None:
     assert get_embedder("auto").name == expected
 
 
+class _ByLength:
+    """A stand-in model whose row depends on the text alone (its length), counting its calls."""
+
+    name, dim = "by-length", 2
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls.append(list(texts))
+        return np.array([[float(len(t)), 1.0] for t in texts], dtype=np.float32)
+
+
+def test_memo_embeds_each_text_once_and_forgets_the_oldest() -> None:
+    model = _ByLength()
+    memo = embed.Memo(model, size=3)
+    assert (memo.name, memo.dim) == ("by-length", 2)
+    first = memo.embed(["a", "bb", "a"])
+    assert model.calls == [["a", "bb"]]  # a repeated text goes to the model once
+    np.testing.assert_array_equal(first, [[1, 1], [2, 1], [1, 1]])
+    again = memo.embed(["bb", "ccc", "a"])
+    assert model.calls[1:] == [["ccc"]]  # only the texts not remembered
+    np.testing.assert_array_equal(again, model.embed(["bb", "ccc", "a"]))
+    memo.embed(["dddd"])  # four texts: the least recently used ("bb") is forgotten
+    model.calls.clear()
+    memo.embed(["a", "ccc", "dddd", "bb"])
+    assert model.calls == [["bb"]]
+    assert memo.embed([]).shape == (0, 2)
+
+
+def test_the_model_embedders_are_remembered_once_loaded() -> None:
+    e5 = get_embedder("e5")
+    assert isinstance(e5, embed.Memo) and e5.name == "e5" and get_embedder("e5") is e5
+    texts = ["Russia offers Belarus military help", "Lukashenko meets Putin"]
+    np.testing.assert_allclose(e5.embed(texts), e5.model.embed(texts), atol=1e-6)
+
+
 class _Fake:
     """A deterministic stand-in model: one unit vector per distinct text."""
 

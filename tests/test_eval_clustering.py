@@ -19,8 +19,9 @@ SETS = [
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("embeddings", "full"),
-    # the default (TF-IDF alone), e5 headlines, MiniLM for English (the extra), analyze's path
-    [(None, False), ("e5", False), ("minilm+e5", False), (None, True)],
+    # the default (e5 headlines), TF-IDF and names alone, MiniLM for English (the extra),
+    # analyze's path
+    [(None, False), ("none", False), ("minilm+e5", False), (None, True)],
     ids=str,
 )
 @pytest.mark.parametrize(("parts", "levels"), SETS)
@@ -107,9 +108,9 @@ def test_default_file_is_giveme5w1h() -> None:
 def test_variant_names_the_embedder_only_when_not_the_default() -> None:
     path = Path("giveme5w1h-news-cluster.jsonl")
     default = variant_name(path, "event", False, None)
-    assert default == variant_name(path, "event", False, "none") == "giveme5w1h:event"
-    assert variant_name(path, "topic", True, "e5") == "giveme5w1h:topic+full+e5"
-    assert variant_name(path, "event", False, "e5", runs=12) == "giveme5w1h:event+e5@12runs"
+    assert default == variant_name(path, "event", False, "e5") == "giveme5w1h:event"
+    assert variant_name(path, "topic", True, "none") == "giveme5w1h:topic+full+none"
+    assert variant_name(path, "event", False, "none", runs=12) == "giveme5w1h:event+none@12runs"
 
 
 def test_unknown_level_is_refused() -> None:

