@@ -121,7 +121,7 @@ def analyze_cmd(
     embeddings: Annotated[
         str | None,
         typer.Option(
-            help=f"Headline embeddings for grouping events: e5 (multilingual e5-small, "
+            help="Headline embeddings for grouping events: e5 (multilingual e5-small, "
             "installed), none (TF-IDF and names alone), minilm (English; the 'embeddings' "
             "extra, needs torch), minilm+e5 (MiniLM for English, e5 for other languages) or "
             f"auto (the best installed). Default: the state's, else {DEFAULT_EMBEDDINGS}."
@@ -351,7 +351,7 @@ def eval_clustering(
     embeddings: Annotated[
         str,
         typer.Option(
-            help=f"Headline embeddings for events: e5, none, minilm, minilm+e5, auto "
+            help="Headline embeddings for events: e5, none, minilm, minilm+e5, auto "
             f"(default: {DEFAULT_EMBEDDINGS})."
         ),
     ] = DEFAULT_EMBEDDINGS,

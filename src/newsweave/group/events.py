@@ -15,8 +15,8 @@ as ``ext["also_ran_in"]``.
 Articles known from an earlier run keep their event unless the passes over the window move them.
 
 With an embedder (``embeddings``: a name of :mod:`newsweave.embed`; ``"e5"`` by default,
-:data:`DEFAULT_EMBEDDINGS`, ``"none"`` for none), the sentence embedding of the headline goes beside
-the TF-IDF vector (an array, summed per event like the vector, see :mod:`.vectors`),
+:data:`DEFAULT_EMBEDDINGS`; ``"none"`` for none), the sentence embedding of the headline goes
+beside the TF-IDF vector (an array, summed per event like the vector, see :mod:`.vectors`),
 counted as far as two articles are of the same days and their names agree
 (``DENSE_WEIGHT``, :func:`.clusters.mix`); the embedder is recorded in the state, and a state
 built with another one is refused (its centroids would not be comparable).
