@@ -34,6 +34,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from grouping import tfidf_curve, tuned  # this folder's grouping benchmark: its baseline
 from newsweave.embed import get_embedder
 from newsweave.eval import data_path
 from newsweave.eval.clustering import load
@@ -95,19 +96,6 @@ def curve(
     return out
 
 
-def tuned_baseline(rows: list[dict[str, Any]], gold: dict[str, str]) -> float:
-    """TF-IDF + average-link on the articles, best threshold after the fact (the baseline)."""
-    texts = [f"{r.get('title') or ''}\n{r.get('text') or ''}" for r in rows]
-    x = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
-    tree = linkage(x.toarray(), method="average", metric="cosine")
-    ids = [str(r["id"]) for r in rows]
-    best = 0.0
-    for d in np.arange(0.30, 1.0, 0.01):
-        labels = fcluster(tree, t=float(d), criterion="distance")
-        best = max(best, bcubed(gold, dict(zip(ids, map(str, labels), strict=True))).f1)
-    return best
-
-
 def bound(embeddings: bool = True) -> dict[str, Any]:
     """Every set's reference answers and event-linking curves; the joint bound."""
     sets: dict[str, Any] = {}
@@ -118,6 +106,7 @@ def bound(embeddings: bool = True) -> dict[str, Any]:
             print(f"{path}: missing, skipped")
             continue
         rows = read(path)
+        articles, _ = load(path)
         ids = [str(r["id"]) for r in rows]
         gold = {str(r["id"]): str(r["topic"]) for r in rows}
         events, m = event_matrix(rows)
@@ -128,13 +117,12 @@ def bound(embeddings: bool = True) -> dict[str, Any]:
             "events": len(events),
             "topics": len(set(gold.values())),
             "each_event_its_own_topic": bcubed(gold, own).f1,
-            "tfidf_average_link_tuned": tuned_baseline(rows, gold),
+            "tfidf_average_link_tuned": tuned(tfidf_curve(articles, gold))["bcubed_f1"],
         }
         if all("category" in r for r in rows):
             category = {str(r["id"]): str(r["category"]) for r in rows}
             ref["category_as_topic"] = bcubed(gold, category).f1
         sets[name] = ref
-        articles, _ = load(path)
         for rep, vecs in representations(rows, articles, embeddings).items():
             centroids = normalize(m @ vecs)
             for method in LINKAGES:
