@@ -68,6 +68,26 @@ from newsweave.pipeline import Config
 SETS = LABELLED
 
 
+def machine() -> str:
+    """The machine a result was measured on: architecture, Python, processor model (Linux)."""
+    cpu = platform.processor()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{platform.machine()}, {platform.python_version()}, {cpu}"
+
+
+def write_result(out: Path, result: dict[str, Any]) -> None:
+    """Write ``result`` as JSON to ``out``, with the machine it was measured on."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"machine": machine(), **result}, indent=1) + "\n")
+    print(f"wrote {out}")
+
+
 def present_sets() -> Iterator[tuple[Path, str]]:
     """The labelled sets found under ../shared, with their names; a missing one is reported
     and skipped."""
@@ -387,7 +407,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
 
-    results: dict[str, Any] = {"machine": f"{platform.machine()}, {platform.python_version()}"}
+    results: dict[str, Any] = {}
     if args.no_labelled:  # keep the last labelled figures (if any), marked
         earlier = json.loads(args.out.read_text()) if args.out.exists() else {}
         results["labelled"] = lab = earlier.get("labelled", {})
@@ -410,9 +430,7 @@ def main() -> None:
         earlier = json.loads(args.out.read_text()).get("scale")
         if earlier:
             results["scale"] = [{**s, "earlier_run": True} for s in earlier]
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=1))
-    print(f"wrote {args.out}")
+    write_result(args.out, results)
 
 
 if __name__ == "__main__":

@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
-import platform
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,23 +26,15 @@ from typing import Any
 
 import numpy as np
 
-from grouping import present_sets  # this folder's grouping benchmark: the same labelled sets
+from grouping import (  # this folder's grouping benchmark: the same labelled sets
+    present_sets,
+    write_result,
+)
 from newsweave import embed
 from newsweave.eval import load_floors
 from newsweave.eval.clustering import evaluate_levels, load
 
 OUT = Path(__file__).with_name("results") / "grouping_noise.json"
-
-
-def _cpu() -> str:
-    """The processor's model name (Linux), else what :mod:`platform` says."""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor()
 
 
 def _rng(text: str, seed: int) -> np.random.Generator:
@@ -129,10 +119,7 @@ def main() -> None:
             f"{key:32} {f['without_noise']:8.4f} {f['low']:7.4f} {f['high']:7.4f} "
             f"{floor:>7} {margin:>7}"
         )
-    OUT.parent.mkdir(exist_ok=True)
-    machine = f"{platform.machine()}, {platform.python_version()}, {_cpu()}"
-    OUT.write_text(json.dumps({"machine": machine, **result}, indent=1) + "\n")
-    print(f"wrote {OUT}")
+    write_result(OUT, result)
 
 
 if __name__ == "__main__":

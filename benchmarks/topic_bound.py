@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +33,11 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from grouping import tfidf_curve, tuned  # this folder's grouping benchmark: its baseline
+from grouping import (  # this folder's grouping benchmark: its baseline
+    tfidf_curve,
+    tuned,
+    write_result,
+)
 from newsweave.embed import get_embedder
 from newsweave.eval import data_path
 from newsweave.eval.clustering import load
@@ -182,10 +185,7 @@ def main() -> None:
     args = ap.parse_args()
     result = bound(embeddings=not args.no_embeddings)
     show(result)
-    OUT.parent.mkdir(exist_ok=True)
-    machine = f"{platform.machine()}, {platform.python_version()}"
-    OUT.write_text(json.dumps({"machine": machine, **result}, indent=1) + "\n")
-    print(f"wrote {OUT}")
+    write_result(OUT, result)
 
 
 if __name__ == "__main__":

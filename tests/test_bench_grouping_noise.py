@@ -1,29 +1,13 @@
 """benchmarks/grouping_noise.py perturbs e5's vectors reproducibly and puts them back."""
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import numpy as np
 
 from newsweave.embed import get_embedder
-
-SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "grouping_noise.py"
-
-
-def _module():  # type: ignore[no-untyped-def]
-    if str(SCRIPT.parent) not in sys.path:  # it imports its folder's grouping benchmark
-        sys.path.insert(0, str(SCRIPT.parent))
-    spec = importlib.util.spec_from_file_location("grouping_noise", SCRIPT)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
+from tests.bench_scripts import load_benchmark
 
 
 def test_perturbed_is_seeded_small_and_undone() -> None:
-    gn = _module()
+    gn = load_benchmark("grouping_noise")
     texts = ["Quake hits the coast", "Team trades its guard"]
     plain = get_embedder("e5").embed(texts)
     with gn.perturbed(1e-3, 1):

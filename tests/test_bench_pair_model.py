@@ -1,32 +1,17 @@
 """benchmarks/pair_model.py reads the events stage's own similarity and clusters it offline."""
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 from newsweave.eval import data_path
 from newsweave.group.events import PARAMS
-
-SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "pair_model.py"
-
-
-def _module():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("pair_model", SCRIPT)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # dataclasses look their module up
-    spec.loader.exec_module(mod)
-    return mod
+from tests.bench_scripts import load_benchmark
 
 
-@pytest.mark.slow
 def test_pairs_and_offline_clustering_on_ecbplus() -> None:
     if not data_path("clustering", "ecbplus-dev.jsonl").exists():
         pytest.skip("ECB+ dev not available")
-    pm = _module()
+    pm = load_benchmark("pair_model")
     data = pm.pair_features("ecbplus-dev.jsonl")
     n = len(data.ids)
     assert data.sim.shape == (n, n) and np.allclose(data.sim, data.sim.T)
@@ -48,7 +33,7 @@ def test_pairs_and_offline_clustering_on_ecbplus() -> None:
 def test_clash_is_symmetric() -> None:
     from newsweave.group.signature import Signature
 
-    pm = _module()
+    pm = load_benchmark("pair_model")
     a = Signature(frozenset({"jackson", "chargers"}), frozenset({"jackson"}))
     b = Signature(frozenset({"williams", "chargers"}), frozenset({"williams"}))
     assert pm._clash(a, b) == pm._clash(b, a) > 0

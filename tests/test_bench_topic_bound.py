@@ -1,31 +1,15 @@
 """benchmarks/topic_bound.py links gold events and bounds what storylines can score."""
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 from newsweave.eval import data_path
 from newsweave.eval.metrics import bcubed
-
-SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "topic_bound.py"
-
-
-def _module():  # type: ignore[no-untyped-def]
-    if str(SCRIPT.parent) not in sys.path:  # it imports its folder's grouping benchmark
-        sys.path.insert(0, str(SCRIPT.parent))
-    spec = importlib.util.spec_from_file_location("topic_bound", SCRIPT)
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
+from tests.bench_scripts import load_benchmark
 
 
 def test_curve_cuts_event_centroids() -> None:
-    tb = _module()
+    tb = load_benchmark("topic_bound")
     rows = [
         {"id": "a", "event": "e1", "topic": "t1", "title": "quake", "text": "quake hits city"},
         {"id": "b", "event": "e1", "topic": "t1", "title": "quake", "text": "quake toll rises"},
@@ -47,7 +31,7 @@ def test_curve_cuts_event_centroids() -> None:
 def test_bound_on_labelled_sets() -> None:
     if not data_path("clustering", "ecbplus-dev.jsonl").exists():
         pytest.skip("labelled clustering sets not available")
-    tb = _module()
+    tb = load_benchmark("topic_bound")
     result = tb.bound(embeddings=False)
     g5, ecb = result["sets"]["giveme5w1h"], result["sets"]["ecbplus-dev"]
     assert g5["each_event_its_own_topic"] < g5["tfidf_average_link_tuned"] < 1.0
