@@ -8,6 +8,7 @@ from newsweave.group.events import PARAMS
 from tests.bench_scripts import load_benchmark
 
 
+@pytest.mark.slow
 def test_pairs_and_offline_clustering_on_ecbplus() -> None:
     if not data_path("clustering", "ecbplus-dev.jsonl").exists():
         pytest.skip("ECB+ dev not available")
